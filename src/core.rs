@@ -1,0 +1,5 @@
+//! Everything that can be plain Rust: the data model, loading and validation, filtering and
+//! search, and the URL ⇄ state mapping. Nothing under here imports `leptos` or `web_sys`, so it
+//! is all tested on the host with `cargo test`.
+
+pub mod model;

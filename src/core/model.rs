@@ -1,0 +1,522 @@
+//! The data set's records, exactly as they are stored in `data/*.json`.
+//!
+//! These types are the contract between the ingest tool (which writes them) and the app (which
+//! reads them); `data/README.md` documents the same format for people. Plain serde types only:
+//! nothing here knows about the browser.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A person's stable id: lowercase ASCII words joined by hyphens (`pablo-galindo-salgado`).
+pub type PersonId = String;
+/// A section of the council's notes: `2023-08-28`, `2021-12-13-handoff`, `2020-07` (a monthly
+/// recap), `2019-02-15` (an early update) or `2023-11-to-2023-12` (an undated period summary).
+pub type SectionId = String;
+
+/// Where a record was read from. `url` is the public page a reader can check it against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// File inside its repository, e.g. `updates/2023-08-steering-council-update.md`.
+    pub file: String,
+    /// 1-based line of the record's first line in that file.
+    pub line: u32,
+    /// Public URL of the record (a GitHub anchor for a notes section or item).
+    pub url: String,
+}
+
+/// One public repository the data set was built from, at the commit that was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upstream {
+    pub name: String,
+    pub url: String,
+    pub commit: String,
+}
+
+/// `data/manifest.json`: what the data set was built from and the files it consists of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Format version; the app refuses files with a version it does not know.
+    pub format: u32,
+    pub upstreams: Vec<Upstream>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    CouncilMember,
+    Nominee,
+    DeveloperInResidence,
+    PsfStaff,
+    ReleaseManager,
+    Guest,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::CouncilMember => "council_member",
+            Role::Nominee => "nominee",
+            Role::DeveloperInResidence => "developer_in_residence",
+            Role::PsfStaff => "psf_staff",
+            Role::ReleaseManager => "release_manager",
+            Role::Guest => "guest",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::CouncilMember => "Council member",
+            Role::Nominee => "Nominee",
+            Role::DeveloperInResidence => "Developer-in-Residence",
+            Role::PsfStaff => "PSF staff",
+            Role::ReleaseManager => "Release manager",
+            Role::Guest => "Guest",
+        }
+    }
+}
+
+/// `data/people.json`: everyone the data set names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    /// The name to display (the current one where a person changed it).
+    pub name: String,
+    /// Other forms the sources use: first names, spelling variants, former names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// A short description in our own words, e.g. "PSF Executive Director".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// `data/terms.json`: one council term and its five members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    /// The term's year as PEP 13 names it (the 2023 term was elected in December 2022).
+    pub year: u16,
+    /// The election PEP (8100 for 2019 … 8107 for 2026).
+    pub election_pep: u16,
+    pub members: Vec<PersonId>,
+    /// First day of the term: the day after voting closed (no source states it).
+    pub start: NaiveDate,
+    /// Last day of the term: the day the next election's voting closed; `None` for the current term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VotingMethod {
+    /// Each voter approves any number of candidates; the five with most votes win.
+    Approval,
+    /// STAR voting (0–5 stars per candidate, then runoff), used from the 2026 term.
+    Star,
+}
+
+impl VotingMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VotingMethod::Approval => "approval",
+            VotingMethod::Star => "star",
+        }
+    }
+}
+
+/// A span of days, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// `data/elections.json`: one election (PEP 8100–8107).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Election {
+    /// The term it elected (2019 … 2026).
+    pub term: u16,
+    pub pep: u16,
+    pub method: VotingMethod,
+    pub nomination: Period,
+    pub voting: Period,
+    /// A second voting round when too few ballots came in (the 2024 term).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Extension>,
+    /// Core developers eligible to vote.
+    pub eligible: u32,
+    /// Ballots cast (all rounds together).
+    pub cast: u32,
+    pub candidates: Vec<Candidate>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub voting: Period,
+    /// Ballots cast in the first round, before the extension.
+    pub first_round_cast: u32,
+    /// Voters who had not voted and were invited to the extension round.
+    pub invited: u32,
+    /// Ballots cast in the extension round.
+    pub cast: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub person: PersonId,
+    /// The name as the election PEP writes it ("Alyssa (Nick) Coghlan", "Dong-hee Na").
+    pub name_as_written: String,
+    /// Approval votes; `None` for a STAR election or a withdrawn nominee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<u32>,
+    /// Total stars in a STAR election.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars: Option<u32>,
+    pub elected: bool,
+    #[serde(default)]
+    pub withdrawn: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirstPostBy {
+    /// The candidate nominated themselves.
+    Candidate,
+    /// Someone else nominated them.
+    Nominator,
+}
+
+/// `data/nominations.json`: one nominee's nomination for one term (77 in all).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Nomination {
+    /// `<term>-<person>`, e.g. `2023-pablo-galindo-salgado`.
+    pub id: String,
+    pub term: u16,
+    pub person: PersonId,
+    /// The discuss.python.org thread, as the election PEP links it.
+    pub thread_url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_post_by: Option<FirstPostBy>,
+    /// The platform as three to six short points in our own words; empty when the statement
+    /// is not known (the thread link is then all there is).
+    #[serde(default)]
+    pub platform: Vec<String>,
+    #[serde(default)]
+    pub withdrawn: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A dated weekly meeting.
+    Meeting,
+    /// A dated section that says no (regular) meeting took place.
+    NoMeeting,
+    /// A monthly recap (July 2019 – December 2020).
+    Recap,
+    /// One of the early 2019 updates, organised by the council's mandate.
+    Update,
+    /// An undated summary of several months (November 2023 – June 2024).
+    PeriodSummary,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Meeting => "meeting",
+            SectionKind::NoMeeting => "no_meeting",
+            SectionKind::Recap => "recap",
+            SectionKind::Update => "update",
+            SectionKind::PeriodSummary => "period_summary",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SectionKind::Meeting => "Meeting",
+            SectionKind::NoMeeting => "No meeting",
+            SectionKind::Recap => "Monthly recap",
+            SectionKind::Update => "Update",
+            SectionKind::PeriodSummary => "Period summary",
+        }
+    }
+}
+
+/// Who the notes say was there. Most meetings state nothing (`stated: false`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub stated: bool,
+    #[serde(default)]
+    pub present: Vec<PersonId>,
+    #[serde(default)]
+    pub absent: Vec<PersonId>,
+    /// A head-count when that is all the notes give ("4 SC members present").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guest {
+    pub person: PersonId,
+    /// Why they were there, in our words ("Developer-in-Residence sync").
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// The council recorded an outcome on a PEP.
+    Decision,
+    /// A PEP or proposal was discussed without an outcome.
+    Discussion,
+    /// A sync with a guest (Developer-in-Residence, PSF staff, release manager…).
+    GuestSync,
+    /// News, status or administration.
+    Update,
+    /// Code of Conduct and moderation matters.
+    Conduct,
+    /// Who attended, or that no meeting took place.
+    Attendance,
+}
+
+impl ItemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Decision => "decision",
+            ItemKind::Discussion => "discussion",
+            ItemKind::GuestSync => "guest_sync",
+            ItemKind::Update => "update",
+            ItemKind::Conduct => "conduct",
+            ItemKind::Attendance => "attendance",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Decision => "Decision",
+            ItemKind::Discussion => "Discussion",
+            ItemKind::GuestSync => "Guest sync",
+            ItemKind::Update => "Update",
+            ItemKind::Conduct => "Conduct",
+            ItemKind::Attendance => "Attendance",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    Accepted,
+    Rejected,
+    Deferred,
+    /// Accepted on conditions (PEP 689).
+    Conditional,
+    /// Tentatively accepted (PEP 649).
+    Tentative,
+    /// The council asked the authors to withdraw it (PEP 659).
+    WithdrawalRequested,
+}
+
+impl OutcomeKind {
+    pub const ALL: [OutcomeKind; 6] = [
+        OutcomeKind::Accepted,
+        OutcomeKind::Rejected,
+        OutcomeKind::Deferred,
+        OutcomeKind::Conditional,
+        OutcomeKind::Tentative,
+        OutcomeKind::WithdrawalRequested,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeKind::Accepted => "accepted",
+            OutcomeKind::Rejected => "rejected",
+            OutcomeKind::Deferred => "deferred",
+            OutcomeKind::Conditional => "conditional",
+            OutcomeKind::Tentative => "tentative",
+            OutcomeKind::WithdrawalRequested => "withdrawal_requested",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OutcomeKind::Accepted => "accepted",
+            OutcomeKind::Rejected => "rejected",
+            OutcomeKind::Deferred => "deferred",
+            OutcomeKind::Conditional => "accepted with conditions",
+            OutcomeKind::Tentative => "tentatively accepted",
+            OutcomeKind::WithdrawalRequested => "withdrawal requested",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub pep: u16,
+    pub result: OutcomeKind,
+}
+
+/// A link the notes give, kept as structure rather than as Markdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The link text, when it is a fact (a PEP title, an issue number); else a neutral label.
+    pub label: String,
+    pub url: String,
+}
+
+/// One top-level bullet (or stand-alone paragraph) of a section, nested bullets folded in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// 1-based position in its section; `<section>#<n>` is the item's stable id.
+    pub n: u16,
+    pub kind: ItemKind,
+    /// A plain-text subheading the item stands under (2024-09 and 2024-10 use them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub peps: Vec<u16>,
+    #[serde(default)]
+    pub people: Vec<PersonId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// One or two sentences in our own words; `None` until written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// 1-based line of the item's first line in the section's file.
+    pub line: u32,
+}
+
+/// `data/meetings.json`: one section of the council's notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: SectionId,
+    pub kind: SectionKind,
+    /// The day of a meeting, or the day a recap, update or summary stands for on the timeline
+    /// (the first day of the period it covers).
+    pub date: NaiveDate,
+    /// For recaps and period summaries: the months covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Whether a meeting took place (false for `no_meeting` sections without a partial one).
+    pub held: bool,
+    /// The council term in office on `date`.
+    pub term: u16,
+    /// The heading as the notes write it (a fact: a date or a month name).
+    pub heading: String,
+    /// What the section was mostly about, in one line of our own words; `None` until written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gist: Option<String>,
+    #[serde(default)]
+    pub attendance: Attendance,
+    #[serde(default)]
+    pub guests: Vec<Guest>,
+    pub items: Vec<Item>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// The dated `Resolution:` header of the PEP.
+    PepHeader,
+    /// The meeting whose notes record the outcome.
+    Meeting,
+    /// The first day of the recap, update or summary that records it.
+    Period,
+}
+
+impl DateBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            DateBasis::PepHeader => "date of the PEP's Resolution header",
+            DateBasis::Meeting => "date of the meeting that recorded it",
+            DateBasis::Period => "start of the period whose notes record it",
+        }
+    }
+}
+
+/// `data/decisions.json`: one recorded council outcome on a PEP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// `<pep>-<outcome>-<date>`, e.g. `713-rejected-2023-08-28`.
+    pub id: String,
+    pub pep: u16,
+    pub outcome: OutcomeKind,
+    pub date: NaiveDate,
+    pub date_basis: DateBasis,
+    /// The section whose notes record the outcome.
+    pub section: SectionId,
+    /// The item in that section (its `n`).
+    pub item: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution_url: Option<String>,
+    /// Every section in which the PEP came up, in date order.
+    #[serde(default)]
+    pub discussed_in: Vec<SectionId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// Present only for the dated form `` `DD-Mon-YYYY <url>`__ ``.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    pub url: String,
+}
+
+/// One change of a PEP's `Status:` or `Resolution:` header in python/peps' history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    /// Commit date: when the PEP file changed, not always the day of the decision.
+    pub date: NaiveDate,
+    pub commit: String,
+    /// `Status` or `Resolution`.
+    pub field: String,
+    #[serde(default)]
+    pub old: String,
+    pub new: String,
+}
+
+/// `data/peps.json`: every PEP, from its header block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pep {
+    pub number: u16,
+    pub title: String,
+    pub status: String,
+    #[serde(rename = "type")]
+    pub pep_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub python_version: Option<String>,
+    /// The PEP-Delegate or BDFL-Delegate, as the header names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegate: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+impl Pep {
+    pub fn url(&self) -> String {
+        pep_url(self.number)
+    }
+}
+
+/// The public page of PEP `number`.
+pub fn pep_url(number: u16) -> String {
+    format!("https://peps.python.org/pep-{number:04}/")
+}
