@@ -198,8 +198,12 @@ pub struct Nomination {
     pub person: PersonId,
     /// The discuss.python.org thread, as the election PEP links it.
     pub thread_url: String,
+    /// Who wrote the thread's first post, where a stored copy of the thread says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_post_by: Option<FirstPostBy>,
+    /// Names of those who nominated the candidate, where the thread says so.
+    #[serde(default)]
+    pub nominators: Vec<String>,
     /// The platform as three to six short points in our own words; empty when the statement
     /// is not known (the thread link is then all there is).
     #[serde(default)]
