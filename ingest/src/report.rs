@@ -1,0 +1,213 @@
+//! The coverage report: how many of each thing the build produced, set beside the counts the
+//! source study (DATA-NOTES) found, so a parser that silently drops something is noticed.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use council_explorer::core::model::{OutcomeKind, SectionKind};
+
+use crate::Output;
+
+/// One line of the report: what, how many, and the number DATA-NOTES expects where it gives one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub what: String,
+    pub count: usize,
+    pub expected: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub lines: Vec<Line>,
+}
+
+impl Report {
+    fn add(&mut self, what: impl Into<String>, count: usize, expected: Option<usize>) {
+        self.lines.push(Line {
+            what: what.into(),
+            count,
+            expected,
+        });
+    }
+
+    pub fn of(out: &Output, unattached_history: usize, history_found: bool) -> Report {
+        let mut r = Report::default();
+        let sections = &out.meetings;
+        r.add("sections", sections.len(), Some(189));
+        for (kind, expected) in [
+            (SectionKind::Meeting, None),
+            (SectionKind::NoMeeting, Some(13)),
+            (SectionKind::Recap, Some(18)),
+            (SectionKind::Update, Some(4)),
+            (SectionKind::PeriodSummary, Some(3)),
+        ] {
+            let n = sections.iter().filter(|s| s.kind == kind).count();
+            r.add(format!("  {}", kind.as_str()), n, expected);
+        }
+        let dated = sections
+            .iter()
+            .filter(|s| matches!(s.kind, SectionKind::Meeting | SectionKind::NoMeeting))
+            .count();
+        r.add("  dated sections", dated, Some(164));
+        r.add(
+            "held meetings",
+            sections
+                .iter()
+                .filter(|s| {
+                    s.held && matches!(s.kind, SectionKind::Meeting | SectionKind::NoMeeting)
+                })
+                .count(),
+            Some(151),
+        );
+        r.add("items", sections.iter().map(|s| s.items.len()).sum(), None);
+        r.add(
+            "  with a summary",
+            sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .filter(|i| i.summary.is_some())
+                .count(),
+            None,
+        );
+        r.add(
+            "  summaries missing",
+            sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .filter(|i| i.summary.is_none())
+                .count(),
+            None,
+        );
+        r.add(
+            "  gists missing",
+            sections.iter().filter(|s| s.gist.is_none()).count(),
+            None,
+        );
+        r.add(
+            "attendance stated",
+            sections.iter().filter(|s| s.attendance.stated).count(),
+            Some(18),
+        );
+        r.add(
+            "sections with guests",
+            sections.iter().filter(|s| !s.guests.is_empty()).count(),
+            None,
+        );
+        r.add(
+            "PEP references (item, PEP)",
+            sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .map(|i| i.peps.len())
+                .sum(),
+            None,
+        );
+        let mut distinct: Vec<u16> = sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .flat_map(|i| i.peps.iter().copied())
+            .collect();
+        distinct.sort();
+        distinct.dedup();
+        r.add("distinct PEPs in the notes", distinct.len(), Some(125));
+        r.add("decisions", out.decisions.len(), Some(80));
+        let expected: BTreeMap<OutcomeKind, usize> = [
+            (OutcomeKind::Accepted, 53),
+            (OutcomeKind::Deferred, 13),
+            (OutcomeKind::Rejected, 11),
+            (OutcomeKind::Conditional, 1),
+            (OutcomeKind::Tentative, 1),
+            (OutcomeKind::WithdrawalRequested, 1),
+        ]
+        .into();
+        for kind in OutcomeKind::ALL {
+            let n = out.decisions.iter().filter(|d| d.outcome == kind).count();
+            r.add(
+                format!("  {}", kind.as_str()),
+                n,
+                expected.get(&kind).copied(),
+            );
+        }
+        let mut decided: Vec<u16> = out.decisions.iter().map(|d| d.pep).collect();
+        decided.sort();
+        decided.dedup();
+        r.add("  PEPs with a decision", decided.len(), Some(67));
+        r.add("elections", out.elections.len(), Some(8));
+        r.add("terms", out.terms.len(), Some(8));
+        let candidates: Vec<_> = out.elections.iter().flat_map(|e| &e.candidates).collect();
+        r.add(
+            "nominees (not withdrawn)",
+            candidates.iter().filter(|c| !c.withdrawn).count(),
+            Some(76),
+        );
+        r.add(
+            "withdrawn nominations",
+            candidates.iter().filter(|c| c.withdrawn).count(),
+            Some(1),
+        );
+        r.add("nominations", out.nominations.len(), Some(77));
+        r.add(
+            "  first post known",
+            out.nominations
+                .iter()
+                .filter(|n| n.first_post_by.is_some())
+                .count(),
+            Some(49),
+        );
+        r.add(
+            "  with a platform",
+            out.nominations
+                .iter()
+                .filter(|n| !n.platform.is_empty())
+                .count(),
+            None,
+        );
+        r.add("people", out.people.len(), None);
+        r.add("PEPs", out.peps.len(), Some(736));
+        r.add(
+            "  with a Resolution",
+            out.peps.iter().filter(|p| p.resolution.is_some()).count(),
+            Some(257),
+        );
+        r.add(
+            "  dated Resolution",
+            out.peps
+                .iter()
+                .filter(|p| p.resolution.as_ref().is_some_and(|x| x.date.is_some()))
+                .count(),
+            Some(67),
+        );
+        r.add(
+            "  with a delegate",
+            out.peps.iter().filter(|p| p.delegate.is_some()).count(),
+            Some(46 + 83),
+        );
+        let rows: usize = out.peps.iter().map(|p| p.history.len()).sum();
+        r.add(
+            "status history rows",
+            rows,
+            history_found.then_some(2568 - unattached_history),
+        );
+        r.add("  rows for PEPs without a file", unattached_history, None);
+        r
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for l in &self.lines {
+            match l.expected {
+                Some(e) if e == l.count => {
+                    writeln!(f, "{:<32} {:>6}   (DATA-NOTES {e})", l.what, l.count)?
+                }
+                Some(e) => writeln!(
+                    f,
+                    "{:<32} {:>6}   (DATA-NOTES {e}: differs)",
+                    l.what, l.count
+                )?,
+                None => writeln!(f, "{:<32} {:>6}", l.what, l.count)?,
+            }
+        }
+        Ok(())
+    }
+}
