@@ -5,12 +5,16 @@
 //! `build` does all of it in memory and returns the records with a coverage report; writing is
 //! separate, so the up-to-date test can compare a fresh build with `data/` without touching it.
 
+pub mod curated;
+pub mod decisions;
 pub mod elections;
 pub mod error;
+pub mod meetings;
 pub mod nominations;
 pub mod people;
 pub mod peps;
 pub mod report;
+pub mod semantics;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -390,6 +390,10 @@ pub struct Item {
     pub people: Vec<PersonId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// Every outcome the item records, in the order of `data/decisions.json`; `outcome` is the
+    /// first of them. A 2019 update or a period summary folds several decisions into one item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<Outcome>,
     /// One or two sentences in our own words; `None` until written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,

@@ -1,0 +1,99 @@
+//! The hand-written files of `curated/` that sit on top of the parsed notes: the checked list
+//! of council outcomes (`outcomes.json`) and the own-words summaries
+//! (`summaries/<year>.json`).
+//!
+//! Both are keyed by what the parser produces (section ids, item numbers, lines); a key that
+//! points at nothing is an error, so a change in the splitter or the sources cannot silently
+//! detach them. A missing summary is not an error: it is counted in the report.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use council_explorer::core::model::OutcomeKind;
+use serde::Deserialize;
+
+use crate::error::{read_text, IngestError};
+
+/// One recorded outcome: the section, a line inside the item that records it, the PEP and the
+/// result. Facts only.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeEntry {
+    pub section: String,
+    /// Any line of the item (its first line, or the nested bullet that says it).
+    pub line: u32,
+    pub pep: u16,
+    pub outcome: OutcomeKind,
+}
+
+pub fn read_outcomes(path: &Path, shown_as: &str) -> Result<Vec<OutcomeEntry>, IngestError> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    serde_json::from_str(&read_text(path)?).map_err(|e| {
+        IngestError::at(
+            shown_as,
+            e.line() as u32,
+            format!("expected a list of {{section, line, pep, outcome}}: {e}"),
+        )
+    })
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SummaryFile {
+    #[serde(default)]
+    gists: BTreeMap<String, String>,
+    #[serde(default)]
+    items: BTreeMap<String, String>,
+}
+
+/// Every summary by key, with the file it came from (for errors).
+#[derive(Debug, Clone, Default)]
+pub struct Summaries {
+    /// Section id → (one-line gist, file).
+    pub gists: BTreeMap<String, (String, String)>,
+    /// `<section id>#<n>` → (one or two sentences, file).
+    pub items: BTreeMap<String, (String, String)>,
+}
+
+/// Reads `summaries/*.json` in name order. The same key in two files is an error.
+pub fn read_summaries(dir: &Path, shown_as: &str) -> Result<Summaries, IngestError> {
+    let mut out = Summaries::default();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(out);
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    names.sort();
+    for name in names {
+        let file = format!("{shown_as}/{name}");
+        let parsed: SummaryFile =
+            serde_json::from_str(&read_text(&dir.join(&name))?).map_err(|e| {
+                IngestError::at(
+                    &file,
+                    e.line() as u32,
+                    format!("expected {{\"gists\": {{…}}, \"items\": {{…}}}}: {e}"),
+                )
+            })?;
+        for (map, target) in [
+            (parsed.gists, &mut out.gists),
+            (parsed.items, &mut out.items),
+        ] {
+            for (key, text) in map {
+                if let Some((_, other)) = target.get(&key) {
+                    return Err(IngestError::at(
+                        &file,
+                        0,
+                        format!("key {key:?} is also in {other}"),
+                    ));
+                }
+                target.insert(key, (text, file.clone()));
+            }
+        }
+    }
+    Ok(out)
+}
