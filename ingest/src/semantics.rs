@@ -53,6 +53,9 @@ pub fn pep_of_url(url: &str) -> Option<u16> {
     digits.parse().ok()
 }
 
+/// Characters that end a URL in running text.
+const URL_END: &str = ") ]><\"";
+
 /// Markdown links `[label](url)` and bare `http(s)://` URLs, in order, with the byte span each
 /// URL takes in `text` (for masking).
 fn urls(text: &str) -> Vec<(usize, usize, String)> {
@@ -79,7 +82,7 @@ fn urls(text: &str) -> Vec<(usize, usize, String)> {
                     depth -= 1;
                     false
                 }
-                ')' | ' ' | ']' | '>' | '<' | '"' => true,
+                c if URL_END.contains(c) => true,
                 _ => false,
             };
             if stop {
@@ -89,7 +92,7 @@ fn urls(text: &str) -> Vec<(usize, usize, String)> {
         }
         let mut url = &text[start..end];
         if !in_target {
-            url = url.trim_end_matches(['.', ',', ';', ':', '*', '_']);
+            url = url.trim_end_matches(|c| ".,;:*_".contains(c));
         }
         out.push((start, start + url.len(), url.to_string()));
         from = start + url.len().max(1);
@@ -551,6 +554,6 @@ mod tests {
             head_count("Meeting was skipped. Only 2 SC members could make it."),
             Some(2)
         );
-        assert_eq!(head_count("small meeting 3/5 of us. Talked."), Some(3));
+        assert_eq!(head_count("a short one, 3/5 of us."), Some(3));
     }
 }
