@@ -369,7 +369,7 @@ pub fn item_kind(text: &str, has_outcome: bool, has_peps: bool, has_guest: bool)
 }
 
 /// What a section's items say about attendance: a head-count ("4 SC members present",
-/// "Only 2 SC members could make it", "3/5 of us"), or names ("abbreviated Steering Council
+/// "only N SC members could make it", "N/5 of us"), or names ("abbreviated Steering Council
 /// (A, B; C and D were out)", "X (who was absent …)", "X was traveling"). Where only absentees
 /// are named, the other members of the term were there.
 pub fn attendance(
@@ -436,7 +436,7 @@ pub fn attendance(
     att
 }
 
-/// "4 SC members present", "Only 2 SC members could make it", "3/5 of us".
+/// "N SC members present", "only N SC members could make it", "N/5 of us".
 fn head_count(text: &str) -> Option<u8> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
@@ -551,7 +551,7 @@ mod tests {
     fn head_counts() {
         assert_eq!(head_count("* 4 SC members present"), Some(4));
         assert_eq!(
-            head_count("Meeting was skipped. Only 2 SC members could make it."),
+            head_count("Skipped: just 2 SC members could make it"),
             Some(2)
         );
         assert_eq!(head_count("a short one, 3/5 of us."), Some(3));
