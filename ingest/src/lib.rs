@@ -103,6 +103,14 @@ fn commit_of(path: &Path, pinned: &str) -> String {
 
 /// Builds everything in memory.
 pub fn build(inputs: &Inputs) -> Result<(Output, report::Report), IngestError> {
+    build_with_sections(inputs, Vec::new())
+}
+
+/// Builds everything in memory from already split notes.
+pub fn build_with_sections(
+    inputs: &Inputs,
+    raw_sections: Vec<meetings::RawSectionIn>,
+) -> Result<(Output, report::Report), IngestError> {
     let registry =
         people::Registry::load(&inputs.curated.join("people.json"), "curated/people.json")?;
 
@@ -147,8 +155,26 @@ pub fn build(inputs: &Inputs) -> Result<(Output, report::Report), IngestError> {
     }
     let people = registry.to_people(&derived);
 
-    let meetings: Vec<Section> = Vec::new();
-    let decisions: Vec<Decision> = Vec::new();
+    let index = semantics::PepIndex {
+        titles: peps.iter().map(|p| (p.number, p.title.clone())).collect(),
+    };
+    let outcomes = curated::read_outcomes(
+        &inputs.curated.join("outcomes.json"),
+        "curated/outcomes.json",
+    )?;
+    let summaries =
+        curated::read_summaries(&inputs.curated.join("summaries"), "curated/summaries")?;
+    let mut notices = meetings::Notices::default();
+    let meetings = meetings::sections(
+        &raw_sections,
+        &terms,
+        &registry,
+        &index,
+        &outcomes,
+        &summaries,
+        &mut notices,
+    )?;
+    let decisions = decisions::decisions(&meetings, &peps)?;
 
     let manifest = Manifest {
         format: 1,
@@ -176,6 +202,6 @@ pub fn build(inputs: &Inputs) -> Result<(Output, report::Report), IngestError> {
         decisions,
         peps,
     };
-    let report = report::Report::of(&out, unattached_history, history_path.is_some());
+    let report = report::Report::of(&out, unattached_history, history_path.is_some(), &notices);
     Ok((out, report))
 }

@@ -75,8 +75,12 @@ pub fn sections(
     for (s, r) in out.iter_mut().zip(raw) {
         let guests: BTreeSet<&str> = s.guests.iter().map(|g| g.person.as_str()).collect();
         for (item, raw_item) in s.items.iter_mut().zip(&r.items) {
-            let met_guest = semantics::says_met(&raw_item.text)
-                && item.people.iter().any(|p| guests.contains(p.as_str()));
+            let lead = semantics::lead(&raw_item.text);
+            let met_guest = semantics::says_met(lead)
+                && people
+                    .mentions(lead, s.date)
+                    .iter()
+                    .any(|p| guests.contains(p.as_str()));
             item.kind = semantics::item_kind(
                 &raw_item.text,
                 item.outcome.is_some(),
@@ -132,8 +136,15 @@ fn section(
             } else {
                 people.mentions(&raw.text, s.date)
             };
-            if semantics::says_met(&raw.text) && !semantics::is_conduct(&raw.text) {
-                for id in mentioned.iter().filter(|id| !members.contains(id)) {
+            // Guests come from the item's own line ("met with X"), not from the topics nested
+            // under it; a conduct item makes nobody a guest.
+            let lead = semantics::lead(&raw.text);
+            if semantics::says_met(lead) && !semantics::is_conduct(lead) {
+                for id in people
+                    .mentions(lead, s.date)
+                    .iter()
+                    .filter(|id| !members.contains(id))
+                {
                     if guests.iter().any(|g| &g.person == id) {
                         continue;
                     }

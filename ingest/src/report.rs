@@ -30,7 +30,12 @@ impl Report {
         });
     }
 
-    pub fn of(out: &Output, unattached_history: usize, history_found: bool) -> Report {
+    pub fn of(
+        out: &Output,
+        unattached_history: usize,
+        history_found: bool,
+        notices: &crate::meetings::Notices,
+    ) -> Report {
         let mut r = Report::default();
         let sections = &out.meetings;
         r.add("sections", sections.len(), Some(189));
@@ -110,6 +115,11 @@ impl Report {
         distinct.sort();
         distinct.dedup();
         r.add("distinct PEPs in the notes", distinct.len(), Some(125));
+        r.add(
+            "numbers written as PEPs without a file",
+            notices.unknown_peps.len(),
+            None,
+        );
         r.add("decisions", out.decisions.len(), Some(80));
         let expected: BTreeMap<OutcomeKind, usize> = [
             (OutcomeKind::Accepted, 53),

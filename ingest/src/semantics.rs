@@ -308,6 +308,8 @@ const MEETING_WORDS: &[&str] = &[
     "gave an overview",
     "update from",
     "checked in with",
+    "check-in with",
+    "discussed with",
 ];
 
 /// Moderation and Code of Conduct matters; such items index no people (they may name or use
@@ -335,6 +337,22 @@ const ATTENDANCE_WORDS: &[&str] = &[
     "was absent",
 ];
 
+/// The item's own line, before any nested bullets: what the item is about, where the nested
+/// bullets list the topics of, say, a sync.
+pub fn lead(text: &str) -> &str {
+    let mut end = text.len();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        if offset > 0 && line.len() > t.len() && (t.starts_with("- ") || t.starts_with("* ")) {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    &text[..end]
+}
+
 pub fn is_conduct(text: &str) -> bool {
     CONDUCT_WORDS.iter().any(|w| text.contains(w))
 }
@@ -353,7 +371,7 @@ pub fn is_attendance(text: &str) -> bool {
 /// The item's kind. An outcome makes a decision; conduct matters come before anything else so
 /// that they never show up as a sync or a discussion with names attached.
 pub fn item_kind(text: &str, has_outcome: bool, has_peps: bool, has_guest: bool) -> ItemKind {
-    if is_conduct(text) {
+    if is_conduct(lead(text)) {
         ItemKind::Conduct
     } else if has_outcome {
         ItemKind::Decision
