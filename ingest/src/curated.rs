@@ -51,10 +51,18 @@ struct SummaryFile {
 /// Every summary by key, with the file it came from (for errors).
 #[derive(Debug, Clone, Default)]
 pub struct Summaries {
-    /// Section id → (one-line gist, file).
-    pub gists: BTreeMap<String, (String, String)>,
-    /// `<section id>#<n>` → (one or two sentences, file).
-    pub items: BTreeMap<String, (String, String)>,
+    /// Section id → one-line gist.
+    pub gists: BTreeMap<String, Summary>,
+    /// `<section id>#<n>` → one or two sentences.
+    pub items: BTreeMap<String, Summary>,
+}
+
+/// A summary and where it is written (for errors).
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub text: String,
+    pub file: String,
+    pub line: u32,
 }
 
 /// Reads `summaries/*.json` in name order. The same key in two files is an error.

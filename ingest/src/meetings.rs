@@ -245,15 +245,24 @@ fn attach_summaries(sections: &mut [Section], summaries: &Summaries) -> Result<(
         .enumerate()
         .map(|(i, s)| (s.id.clone(), i))
         .collect();
-    for (id, (gist, file)) in &summaries.gists {
+    for (id, gist) in &summaries.gists {
         let i = by_id.get(id).ok_or_else(|| {
-            IngestError::at(file, 0, format!("gist for {id:?}, which is no section"))
+            IngestError::at(
+                &gist.file,
+                gist.line,
+                format!("gist for {id:?}, which is no section"),
+            )
         })?;
-        sections[*i].gist = Some(gist.clone());
+        sections[*i].gist = Some(gist.text.clone());
     }
-    for (key, (summary, file)) in &summaries.items {
-        let not_found =
-            || IngestError::at(file, 0, format!("summary for {key:?}, which is no item"));
+    for (key, summary) in &summaries.items {
+        let not_found = || {
+            IngestError::at(
+                &summary.file,
+                summary.line,
+                format!("summary for {key:?}, which is no item"),
+            )
+        };
         let (id, n) = key.rsplit_once('#').ok_or_else(not_found)?;
         let n: u16 = n.parse().map_err(|_| not_found())?;
         let i = by_id.get(id).ok_or_else(not_found)?;
@@ -262,7 +271,7 @@ fn attach_summaries(sections: &mut [Section], summaries: &Summaries) -> Result<(
             .iter_mut()
             .find(|it| it.n == n)
             .ok_or_else(not_found)?;
-        item.summary = Some(summary.clone());
+        item.summary = Some(summary.text.clone());
     }
     Ok(())
 }
