@@ -79,27 +79,39 @@ pub fn read_summaries(dir: &Path, shown_as: &str) -> Result<Summaries, IngestErr
     names.sort();
     for name in names {
         let file = format!("{shown_as}/{name}");
-        let parsed: SummaryFile =
-            serde_json::from_str(&read_text(&dir.join(&name))?).map_err(|e| {
-                IngestError::at(
-                    &file,
-                    e.line() as u32,
-                    format!("expected {{\"gists\": {{…}}, \"items\": {{…}}}}: {e}"),
-                )
-            })?;
+        let raw = read_text(&dir.join(&name))?;
+        let parsed: SummaryFile = serde_json::from_str(&raw).map_err(|e| {
+            IngestError::at(
+                &file,
+                e.line() as u32,
+                format!("expected {{\"gists\": {{…}}, \"items\": {{…}}}}: {e}"),
+            )
+        })?;
         for (map, target) in [
             (parsed.gists, &mut out.gists),
             (parsed.items, &mut out.items),
         ] {
             for (key, text) in map {
-                if let Some((_, other)) = target.get(&key) {
+                let quoted = format!("\"{key}\"");
+                let line = raw
+                    .lines()
+                    .position(|l| l.contains(&quoted))
+                    .map_or(0, |i| i as u32 + 1);
+                if let Some(other) = target.get(&key) {
                     return Err(IngestError::at(
                         &file,
-                        0,
-                        format!("key {key:?} is also in {other}"),
+                        line,
+                        format!("key {key:?} is also in {}", other.file),
                     ));
                 }
-                target.insert(key, (text, file.clone()));
+                target.insert(
+                    key,
+                    Summary {
+                        text,
+                        file: file.clone(),
+                        line,
+                    },
+                );
             }
         }
     }
