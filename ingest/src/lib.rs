@@ -11,6 +11,7 @@ pub mod elections;
 pub mod error;
 pub mod meetings;
 pub mod nominations;
+pub mod notes;
 pub mod people;
 pub mod peps;
 pub mod report;
@@ -42,8 +43,6 @@ pub struct Inputs {
     pub nominations: PathBuf,
     /// The project's `curated/` folder.
     pub curated: PathBuf,
-    /// Whether to read the curated files that point into the notes (outcomes, summaries).
-    pub curated_notes: bool,
 }
 
 impl Inputs {
@@ -55,7 +54,6 @@ impl Inputs {
             peps: sources.join("peps"),
             nominations: sources.join("nominations"),
             curated: repo_root.join("curated"),
-            curated_notes: true,
         }
     }
 
@@ -106,11 +104,8 @@ fn commit_of(path: &Path, pinned: &str) -> String {
 
 /// Builds everything in memory.
 pub fn build(inputs: &Inputs) -> Result<(Output, report::Report), IngestError> {
-    // TEMPORARY until notes.rs (the splitter) lands: no sections, so the curated files that
-    // point into the notes are not read either.
-    let mut inputs = inputs.clone();
-    inputs.curated_notes = false;
-    build_with_sections(&inputs, Vec::new())
+    let raw = notes::read_notes(&inputs.updates_dir())?;
+    build_with_sections(inputs, raw)
 }
 
 /// Builds everything in memory from already split notes.
@@ -165,19 +160,12 @@ pub fn build_with_sections(
     let index = semantics::PepIndex {
         titles: peps.iter().map(|p| (p.number, p.title.clone())).collect(),
     };
-    let outcomes = if !inputs.curated_notes {
-        Vec::new()
-    } else {
-        curated::read_outcomes(
-            &inputs.curated.join("outcomes.json"),
-            "curated/outcomes.json",
-        )?
-    };
-    let summaries = if !inputs.curated_notes {
-        Default::default()
-    } else {
-        curated::read_summaries(&inputs.curated.join("summaries"), "curated/summaries")?
-    };
+    let outcomes = curated::read_outcomes(
+        &inputs.curated.join("outcomes.json"),
+        "curated/outcomes.json",
+    )?;
+    let summaries =
+        curated::read_summaries(&inputs.curated.join("summaries"), "curated/summaries")?;
     let mut notices = meetings::Notices::default();
     let meetings = meetings::sections(
         &raw_sections,

@@ -158,7 +158,12 @@ fn section(
             Item {
                 n: raw.n,
                 kind: council_explorer::core::model::ItemKind::Update,
-                topic: raw.topic.clone(),
+                // A subheading is a label; a long one is a sentence of the notes, which the data
+                // set never carries.
+                topic: raw
+                    .topic
+                    .clone()
+                    .filter(|t| t.split_whitespace().count() <= 8),
                 peps: numbers,
                 people: mentioned,
                 outcome: None,

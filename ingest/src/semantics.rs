@@ -255,11 +255,14 @@ pub fn links(text: &str, peps: &PepIndex) -> Vec<Link> {
 
 /// A neutral label for a URL.
 pub fn label_for(url: &str, peps: &PepIndex) -> String {
+    // A PEP's label is its header title alone: the number is in the URL, and a bare title is
+    // a fact where "PEP N: title" would read as a sentence of the sources.
     if let Some(n) = pep_of_url(url) {
-        return match peps.titles.get(&n) {
-            Some(title) => format!("PEP {n}: {title}"),
-            None => format!("PEP {n}"),
-        };
+        return peps
+            .titles
+            .get(&n)
+            .cloned()
+            .unwrap_or_else(|| format!("PEP {n}"));
     }
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest
