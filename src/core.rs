@@ -2,4 +2,8 @@
 //! search, and the URL ⇄ state mapping. Nothing under here imports `leptos` or `web_sys`, so it
 //! is all tested on the host with `cargo test`.
 
+pub mod dataset;
+pub mod filter;
 pub mod model;
+pub mod route;
+pub mod timeline;

@@ -1,0 +1,419 @@
+//! The data set as one value: parsing each file with errors that name it, validation that every
+//! reference resolves, and look-ups by id. The ingest tool runs the same `validate` before it
+//! writes, so the app and the ingest agree on what a good data set is.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+use super::model::{Decision, Election, Manifest, Nomination, Pep, Person, Section, Term};
+
+/// The format version this build understands (`data/manifest.json`'s `format`).
+pub const FORMAT: u32 = 1;
+
+/// The files of the data set, in the order the app fetches them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataFile {
+    Manifest,
+    People,
+    Terms,
+    Elections,
+    Nominations,
+    Meetings,
+    Decisions,
+    Peps,
+}
+
+impl DataFile {
+    pub const ALL: [DataFile; 8] = [
+        DataFile::Manifest,
+        DataFile::People,
+        DataFile::Terms,
+        DataFile::Elections,
+        DataFile::Nominations,
+        DataFile::Meetings,
+        DataFile::Decisions,
+        DataFile::Peps,
+    ];
+
+    /// The file name under `data/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataFile::Manifest => "manifest.json",
+            DataFile::People => "people.json",
+            DataFile::Terms => "terms.json",
+            DataFile::Elections => "elections.json",
+            DataFile::Nominations => "nominations.json",
+            DataFile::Meetings => "meetings.json",
+            DataFile::Decisions => "decisions.json",
+            DataFile::Peps => "peps.json",
+        }
+    }
+}
+
+/// What can be wrong with the data set; every variant names the file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DataError {
+    #[error("{file} could not be loaded: {reason}")]
+    Fetch { file: &'static str, reason: String },
+    #[error("{file} is empty")]
+    Empty { file: &'static str },
+    #[error("{file} is not valid data (line {line}, column {column}): {message}")]
+    Parse {
+        file: &'static str,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{file}: {problem}")]
+    Invalid { file: &'static str, problem: String },
+}
+
+impl DataError {
+    /// The file the error is about.
+    pub fn file(&self) -> &'static str {
+        match self {
+            DataError::Fetch { file, .. }
+            | DataError::Empty { file }
+            | DataError::Parse { file, .. }
+            | DataError::Invalid { file, .. } => file,
+        }
+    }
+}
+
+/// Parses one file's text, naming the file and position on failure.
+pub fn parse<T: DeserializeOwned>(file: DataFile, text: &str) -> Result<T, DataError> {
+    if text.trim().is_empty() {
+        return Err(DataError::Empty { file: file.name() });
+    }
+    serde_json::from_str(text).map_err(|e| DataError::Parse {
+        file: file.name(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+/// The records of every file, before look-ups are built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts {
+    pub manifest: Manifest,
+    pub people: Vec<Person>,
+    pub terms: Vec<Term>,
+    pub elections: Vec<Election>,
+    pub nominations: Vec<Nomination>,
+    pub sections: Vec<Section>,
+    pub decisions: Vec<Decision>,
+    pub peps: Vec<Pep>,
+}
+
+impl Parts {
+    /// Parses every file from its text; `text` gives the contents of one file.
+    pub fn parse_with(mut text: impl FnMut(DataFile) -> String) -> Result<Parts, DataError> {
+        Ok(Parts {
+            manifest: parse(DataFile::Manifest, &text(DataFile::Manifest))?,
+            people: parse(DataFile::People, &text(DataFile::People))?,
+            terms: parse(DataFile::Terms, &text(DataFile::Terms))?,
+            elections: parse(DataFile::Elections, &text(DataFile::Elections))?,
+            nominations: parse(DataFile::Nominations, &text(DataFile::Nominations))?,
+            sections: parse(DataFile::Meetings, &text(DataFile::Meetings))?,
+            decisions: parse(DataFile::Decisions, &text(DataFile::Decisions))?,
+            peps: parse(DataFile::Peps, &text(DataFile::Peps))?,
+        })
+    }
+}
+
+/// Every problem found, in file order; empty when the data set is sound.
+pub fn validate(p: &Parts) -> Vec<DataError> {
+    let mut problems = Vec::new();
+    let mut bad = |file: DataFile, problem: String| {
+        problems.push(DataError::Invalid {
+            file: file.name(),
+            problem,
+        })
+    };
+
+    if p.manifest.format != FORMAT {
+        bad(
+            DataFile::Manifest,
+            format!(
+                "format {} is not the format {FORMAT} this app reads",
+                p.manifest.format
+            ),
+        );
+    }
+    let people = unique(
+        p.people.iter().map(|x| x.id.as_str()),
+        DataFile::People,
+        &mut bad,
+    );
+    let peps = unique(p.peps.iter().map(|x| x.number), DataFile::Peps, &mut bad);
+    let terms = unique(p.terms.iter().map(|x| x.year), DataFile::Terms, &mut bad);
+    let sections = unique(
+        p.sections.iter().map(|x| x.id.as_str()),
+        DataFile::Meetings,
+        &mut bad,
+    );
+    unique(
+        p.elections.iter().map(|x| x.term),
+        DataFile::Elections,
+        &mut bad,
+    );
+    unique(
+        p.nominations.iter().map(|x| x.id.as_str()),
+        DataFile::Nominations,
+        &mut bad,
+    );
+    unique(
+        p.decisions.iter().map(|x| x.id.as_str()),
+        DataFile::Decisions,
+        &mut bad,
+    );
+
+    for person in &p.people {
+        if !is_slug(&person.id) {
+            bad(
+                DataFile::People,
+                format!(
+                    "id \"{}\" is not a slug (lowercase ASCII words joined by hyphens)",
+                    person.id
+                ),
+            );
+        }
+    }
+    let person_ref =
+        |file: DataFile, whose: &str, id: &str, bad: &mut dyn FnMut(DataFile, String)| {
+            if !people.contains(id) {
+                bad(file, format!("{whose} names the unknown person \"{id}\""));
+            }
+        };
+    for t in &p.terms {
+        for m in &t.members {
+            person_ref(DataFile::Terms, &format!("term {}", t.year), m, &mut bad);
+        }
+        if t.end.is_some_and(|end| end < t.start) {
+            bad(
+                DataFile::Terms,
+                format!("term {} ends before it starts", t.year),
+            );
+        }
+    }
+    for e in &p.elections {
+        for c in &e.candidates {
+            person_ref(
+                DataFile::Elections,
+                &format!("the {} election", e.term),
+                &c.person,
+                &mut bad,
+            );
+        }
+        for (what, period) in [("nomination", e.nomination), ("voting", e.voting)] {
+            if period.end < period.start {
+                bad(
+                    DataFile::Elections,
+                    format!(
+                        "the {} election's {what} period ends before it starts",
+                        e.term
+                    ),
+                );
+            }
+        }
+        if e.cast > e.eligible {
+            bad(
+                DataFile::Elections,
+                format!(
+                    "the {} election has more ballots ({}) than voters ({})",
+                    e.term, e.cast, e.eligible
+                ),
+            );
+        }
+    }
+    for n in &p.nominations {
+        person_ref(
+            DataFile::Nominations,
+            &format!("nomination {}", n.id),
+            &n.person,
+            &mut bad,
+        );
+        if !terms.contains(&n.term) {
+            bad(
+                DataFile::Nominations,
+                format!("nomination {} is for the unknown term {}", n.id, n.term),
+            );
+        }
+    }
+    for s in &p.sections {
+        let whose = format!("section {}", s.id);
+        if !terms.contains(&s.term) {
+            bad(
+                DataFile::Meetings,
+                format!("{whose} is in the unknown term {}", s.term),
+            );
+        }
+        let named = s.attendance.present.iter().chain(&s.attendance.absent);
+        for id in named.chain(s.guests.iter().map(|g| &g.person)) {
+            person_ref(DataFile::Meetings, &whose, id, &mut bad);
+        }
+        let mut seen = HashSet::new();
+        for item in &s.items {
+            if !seen.insert(item.n) {
+                bad(
+                    DataFile::Meetings,
+                    format!("{whose} has two items numbered {}", item.n),
+                );
+            }
+            for id in &item.people {
+                person_ref(DataFile::Meetings, &whose, id, &mut bad);
+            }
+            let outcome_peps = item.outcome.iter().chain(&item.outcomes).map(|o| o.pep);
+            for pep in item.peps.iter().copied().chain(outcome_peps) {
+                if !peps.contains(&pep) {
+                    bad(
+                        DataFile::Meetings,
+                        format!(
+                            "{whose} item {} names PEP {pep}, which is not in peps.json",
+                            item.n
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(period) = s.period {
+            if period.end < period.start {
+                bad(
+                    DataFile::Meetings,
+                    format!("{whose}'s period ends before it starts"),
+                );
+            }
+        }
+    }
+    let items: HashSet<(&str, u16)> = p
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(move |i| (s.id.as_str(), i.n)))
+        .collect();
+    for d in &p.decisions {
+        if !peps.contains(&d.pep) {
+            bad(
+                DataFile::Decisions,
+                format!(
+                    "decision {} is about PEP {}, which is not in peps.json",
+                    d.id, d.pep
+                ),
+            );
+        }
+        if !items.contains(&(d.section.as_str(), d.item)) {
+            bad(
+                DataFile::Decisions,
+                format!(
+                    "decision {} points at item {}#{}, which does not exist",
+                    d.id, d.section, d.item
+                ),
+            );
+        }
+        for s in &d.discussed_in {
+            if !sections.contains(s.as_str()) {
+                bad(
+                    DataFile::Decisions,
+                    format!("decision {} names the unknown section {s}", d.id),
+                );
+            }
+        }
+    }
+    problems
+}
+
+/// Collects ids, reporting each one seen twice.
+fn unique<T: std::hash::Hash + Eq + std::fmt::Display + Copy>(
+    ids: impl Iterator<Item = T>,
+    file: DataFile,
+    bad: &mut impl FnMut(DataFile, String),
+) -> HashSet<T> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            bad(file, format!("the id \"{id}\" is used twice"));
+        }
+    }
+    seen
+}
+
+/// Whether `s` is lowercase ASCII words joined by single hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A validated data set with look-ups by id. Read-only once built.
+#[derive(Debug)]
+pub struct Dataset {
+    pub parts: Parts,
+    person: HashMap<String, usize>,
+    pep: HashMap<u16, usize>,
+    section: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// Validates `parts`; the first problem found is the error (the UI shows one at a time).
+    pub fn new(mut parts: Parts) -> Result<Dataset, DataError> {
+        if let Some(first) = validate(&parts).into_iter().next() {
+            return Err(first);
+        }
+        parts
+            .sections
+            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        let index = |ids: Vec<String>| ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+        Ok(Dataset {
+            person: index(parts.people.iter().map(|x| x.id.clone()).collect()),
+            section: index(parts.sections.iter().map(|x| x.id.clone()).collect()),
+            pep: parts
+                .peps
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.number, i))
+                .collect(),
+            parts,
+        })
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person.get(id).map(|&i| &self.parts.people[i])
+    }
+
+    pub fn pep(&self, number: u16) -> Option<&Pep> {
+        self.pep.get(&number).map(|&i| &self.parts.peps[i])
+    }
+
+    /// The display name of a person id (the id itself if unknown, which validation rules out).
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.person(id).map_or(id, |p| p.name.as_str())
+    }
+
+    /// A section with the sections before and after it in date order.
+    pub fn section(&self, id: &str) -> Option<(&Section, Option<&Section>, Option<&Section>)> {
+        let &i = self.section.get(id)?;
+        let all = &self.parts.sections;
+        Some((&all[i], i.checked_sub(1).map(|j| &all[j]), all.get(i + 1)))
+    }
+
+    pub fn term(&self, year: u16) -> Option<&Term> {
+        self.parts.terms.iter().find(|t| t.year == year)
+    }
+
+    pub fn election(&self, term: u16) -> Option<&super::model::Election> {
+        self.parts.elections.iter().find(|e| e.term == term)
+    }
+
+    /// The decisions recorded in one section.
+    pub fn decisions_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Decision> + 'a {
+        self.parts
+            .decisions
+            .iter()
+            .filter(move |d| d.section == section)
+    }
+}

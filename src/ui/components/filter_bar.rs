@@ -1,0 +1,167 @@
+//! The timeline's filter controls. They show the filter the URL holds and report changes; the
+//! page turns a change into a navigation, so the URL stays the only copy of the state.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::filter::{parse_pep, Facet, Filter};
+use crate::core::timeline::EntryKind;
+use crate::ui::load::Loaded;
+
+/// A filter change: the new filter, and whether it replaces the history entry (typing) rather
+/// than pushing one (a choice).
+pub type Change = (Filter, bool);
+
+/// The filter controls with a match count beside every choice.
+#[component]
+pub fn FilterBar(
+    /// The data set, for the lists of people, PEPs, terms and years.
+    loaded: Arc<Loaded>,
+    /// The filter the URL holds.
+    filter: Memo<Filter>,
+    /// Called with each change.
+    on_change: Callback<Change>,
+) -> impl IntoView {
+    let entries = loaded.clone();
+    let counts = Memo::new(move |_| {
+        let f = filter.get();
+        [
+            Facet::Person,
+            Facet::Kind,
+            Facet::Term,
+            Facet::Year,
+            Facet::Pep,
+        ]
+        .map(|facet| f.counts(&entries.entries, facet))
+    });
+    let set = move |edit: &dyn Fn(&mut Filter), replace: bool| {
+        let mut f = filter.get_untracked();
+        edit(&mut f);
+        on_change.run((f, replace));
+    };
+
+    let data = loaded.clone();
+    let person_options = move || {
+        let c: BTreeMap<String, usize> = counts.with(|c| c[0].clone());
+        let mut people: Vec<(&str, &str, usize)> = data
+            .data
+            .parts
+            .people
+            .iter()
+            .filter_map(|p| c.get(&p.id).map(|&n| (p.name.as_str(), p.id.as_str(), n)))
+            .collect();
+        people.sort();
+        let selected = filter.get().person.unwrap_or_default();
+        people
+            .into_iter()
+            .map(|(name, id, n)| {
+                let sel = id == selected;
+                view! { <option value=id.to_string() selected=sel>{format!("{name} ({n})")}</option> }
+            })
+            .collect_view()
+    };
+    let kind_options = move || {
+        let c = counts.with(|c| c[1].clone());
+        let selected = filter.get().kind;
+        EntryKind::ALL
+            .into_iter()
+            .map(|k| {
+                let n = c.get(k.as_str()).copied().unwrap_or(0);
+                view! { <option value=k.as_str() selected=selected == Some(k)>{format!("{} ({n})", k.label())}</option> }
+            })
+            .collect_view()
+    };
+    let year_like = move |which: usize, current: Option<String>| {
+        let c = counts.with(|c| c[which].clone());
+        c.into_iter()
+            .rev()
+            .map(|(value, n)| {
+                let sel = current.as_deref() == Some(value.as_str());
+                view! { <option value=value.clone() selected=sel>{format!("{value} ({n})")}</option> }
+            })
+            .collect_view()
+    };
+    let peps = loaded.clone();
+    let pep_suggestions = move || {
+        let c = counts.with(|c| c[4].clone());
+        let mut numbers: Vec<u16> = c.keys().filter_map(|k| k.parse().ok()).collect();
+        numbers.sort_unstable();
+        numbers
+            .into_iter()
+            .map(|n| {
+                let title = peps
+                    .data
+                    .pep(n)
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default();
+                view! { <option value=n.to_string()>{format!("PEP {n}: {title}")}</option> }
+            })
+            .collect_view()
+    };
+    let apply_pep = move |value: String| {
+        let pep = parse_pep(&value);
+        if pep.is_some() || value.trim().is_empty() {
+            set(&|f| f.pep = pep, false);
+        }
+    };
+
+    view! {
+        <form class="filter-bar" role="search" aria-label="Filter the timeline" on:submit=|ev| ev.prevent_default()>
+            <div class="field field-wide">
+                <label for="filter-q">"Search"</label>
+                <input id="filter-q" type="search" placeholder="Words, names, PEP titles…" autocomplete="off"
+                    prop:value=move || filter.get().q
+                    on:input=move |ev| { let v = event_target_value(&ev); set(&|f| f.q = v.clone(), true) }/>
+            </div>
+            <div class="field">
+                <label for="filter-person">"Person"</label>
+                <select id="filter-person"
+                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.person = Some(v.clone()).filter(|v| !v.is_empty()), false) }>
+                    <option value="" selected=move || filter.get().person.is_none()>"Everyone"</option>
+                    {person_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-pep">"PEP"</label>
+                <input id="filter-pep" type="text" inputmode="numeric" list="pep-list" placeholder="e.g. 703" autocomplete="off"
+                    prop:value=move || filter.get().pep.map(|n| n.to_string()).unwrap_or_default()
+                    on:change=move |ev| apply_pep(event_target_value(&ev))
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { apply_pep(event_target_value(&ev)) }/>
+                <datalist id="pep-list">{pep_suggestions}</datalist>
+            </div>
+            <div class="field">
+                <label for="filter-kind">"Kind"</label>
+                <select id="filter-kind"
+                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.kind = EntryKind::parse(&v), false) }>
+                    <option value="" selected=move || filter.get().kind.is_none()>"All kinds"</option>
+                    {kind_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-term">"Term"</label>
+                <select id="filter-term"
+                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.term = v.parse().ok(), false) }>
+                    <option value="" selected=move || filter.get().term.is_none()>"All terms"</option>
+                    {move || year_like(2, filter.get().term.map(|t| t.to_string()))}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-year">"Year"</label>
+                <select id="filter-year"
+                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.year = v.parse().ok(), false) }>
+                    <option value="" selected=move || filter.get().year.is_none()>"All years"</option>
+                    {move || year_like(3, filter.get().year.map(|y| y.to_string()))}
+                </select>
+            </div>
+            <div class="field field-button">
+                <button type="button" class="button secondary" data-testid="clear-filters"
+                    disabled=move || filter.get().is_empty()
+                    on:click=move |_| on_change.run((Filter::default(), false))>
+                    "Clear filters"
+                </button>
+            </div>
+        </form>
+    }
+}

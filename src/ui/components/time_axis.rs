@@ -1,0 +1,118 @@
+//! The visual time axis: years, council terms as bands, and a mark per matching entry. Each
+//! year label is a link that narrows the timeline to that year.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::core::filter::Filter;
+use crate::core::route::Route;
+use crate::core::timeline::Entry;
+use crate::ui::app::use_base;
+use crate::ui::load::Loaded;
+
+const WIDTH: f64 = 1000.0;
+const FIRST_YEAR: i32 = 2019;
+const LAST_YEAR: i32 = 2026;
+
+fn x(date: NaiveDate) -> f64 {
+    let start = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or_default();
+    let end = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or_default();
+    let span = (end - start).num_days() as f64;
+    ((date - start).num_days() as f64 / span * WIDTH).clamp(0.0, WIDTH)
+}
+
+/// Years, term bands and one mark per entry in `shown`.
+#[component]
+pub fn TimeAxis(
+    /// The data set, for the terms.
+    loaded: Arc<Loaded>,
+    /// The entries that match the filter.
+    shown: Memo<Vec<Entry>>,
+    /// The filter, so year links keep the other filters.
+    filter: Memo<Filter>,
+) -> impl IntoView {
+    let base = use_base();
+    // The terms never change once loaded, so a plain map is enough instead of a keyed <For/>.
+    let today = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or_default();
+    let bands = loaded
+        .data
+        .parts
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (x0, x1) = (x(t.start), x(t.end.unwrap_or(today)));
+            let class = if i % 2 == 0 { "band band-even" } else { "band band-odd" };
+            view! {
+                <g>
+                    <title>{format!("{} term: {} to {}", t.year, t.start, t.end.map_or("today".into(), |e| e.to_string()))}</title>
+                    <rect class=class x=x0 y=22 width=(x1 - x0).max(1.0) height=34/>
+                    <text class="band-label" x=x0 + 4.0 y=34>{format!("{} term", t.year)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let years = move || {
+        let f = filter.get();
+        (FIRST_YEAR..=LAST_YEAR)
+            .map(|y| {
+                let mut g = f.clone();
+                g.year = if f.year == Some(y) { None } else { Some(y) };
+                let q = g.to_query();
+                let link = format!("{}{}", base.href(&Route::Home), if q.is_empty() { String::new() } else { format!("?{q}") });
+                let x0 = x(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default());
+                let current = f.year == Some(y);
+                view! {
+                    <a href=link aria-label=format!("Show {y} only") aria-current=if current { Some("true") } else { None }>
+                        <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
+                        <text class=if current { "year-label current" } else { "year-label" } x=x0 + 4.0 y=14>{y.to_string()}</text>
+                    </a>
+                }
+            })
+            .collect_view()
+    };
+    let marks = move || {
+        shown.with(|entries| {
+            entries
+                .iter()
+                .map(|e| {
+                    let y = match e.kind.as_str() {
+                        "meeting" => 42.0,
+                        "decision" => 50.0,
+                        _ => 30.0,
+                    };
+                    let cx = x(e.date);
+                    view! { <line class=format!("mark mark-{}", e.kind.as_str()) x1=cx x2=cx y1=y y2=y + 6.0/> }
+                })
+                .collect_view()
+        })
+    };
+    let summary = move || {
+        shown.with(|e| match (e.last(), e.first()) {
+            (Some(first), Some(last)) => format!(
+                "{} entries from {} to {}",
+                e.len(),
+                first.date.format("%B %Y"),
+                last.date.format("%B %Y")
+            ),
+            _ => "No entries".to_string(),
+        })
+    };
+    view! {
+        <figure class="time-axis">
+            <svg viewBox=format!("0 0 {WIDTH} 70") role="img" aria-label=summary preserveAspectRatio="none">
+                {bands}
+                {marks}
+                {years}
+            </svg>
+            <figcaption class="legend">
+                <span class="key key-meeting">"Meetings & notes"</span>
+                <span class="key key-decision">"Decisions"</span>
+                <span class="key key-election">"Elections & nominations"</span>
+                <span class="key-bands">"Shaded bands are council terms; click a year to narrow to it."</span>
+            </figcaption>
+        </figure>
+    }
+}

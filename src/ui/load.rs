@@ -1,0 +1,54 @@
+//! Fetching the data set's files and turning them into the shared, read-only `Loaded` value.
+
+use std::sync::Arc;
+
+use futures::future::join_all;
+use gloo_net::http::Request;
+
+use crate::core::dataset::{DataError, DataFile, Dataset, Parts};
+use crate::core::timeline::{entries, Entry};
+
+/// The data set and its timeline, built once per load and shared by every page.
+pub struct Loaded {
+    pub data: Dataset,
+    pub entries: Vec<Entry>,
+}
+
+/// Fetches every file (relative to the page's `<base>`, so a sub-path deployment works),
+/// parses and validates them.
+pub async fn load() -> Result<Arc<Loaded>, DataError> {
+    let texts = join_all(DataFile::ALL.map(fetch)).await;
+    let mut got = Vec::with_capacity(texts.len());
+    for t in texts {
+        got.push(t?);
+    }
+    let parts = Parts::parse_with(|file| {
+        let i = DataFile::ALL.iter().position(|f| *f == file).unwrap_or(0);
+        std::mem::take(&mut got[i])
+    })?;
+    let data = Dataset::new(parts)?;
+    let entries = entries(&data);
+    Ok(Arc::new(Loaded { data, entries }))
+}
+
+async fn fetch(file: DataFile) -> Result<String, DataError> {
+    let failed = |reason: String| DataError::Fetch {
+        file: file.name(),
+        reason,
+    };
+    let response = Request::get(&format!("data/{}", file.name()))
+        .send()
+        .await
+        .map_err(|e| failed(format!("the request failed ({e}); are you offline?")))?;
+    if !response.ok() {
+        return Err(failed(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| failed(format!("the response could not be read ({e})")))
+}

@@ -1,0 +1,206 @@
+//! One section of the notes: date, term, attendance, guests, every item with its summary, PEPs
+//! and outcome, the neighbouring sections, and links to the original.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::model::{Item, Section, SectionKind};
+use crate::core::route::Route;
+use crate::ui::app::{set_title, use_base};
+use crate::ui::components::data_view::with_data;
+use crate::ui::components::pep_link::PepLink;
+use crate::ui::load::Loaded;
+use crate::ui::pages::not_found::NotFound;
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    with_data(move |loaded| {
+        let id = id();
+        if loaded.data.section(&id).is_none() {
+            return view! { <NotFound what=format!("meeting {id}")/> }.into_any();
+        }
+        view! { <Meeting loaded id/> }.into_any()
+    })
+}
+
+fn heading(s: &Section) -> String {
+    match s.kind {
+        SectionKind::Meeting => format!("Council meeting, {}", s.date),
+        SectionKind::NoMeeting if s.held => format!("Partial meeting, {}", s.date),
+        SectionKind::NoMeeting => format!("No meeting, {}", s.date),
+        _ => format!("{}: {}", s.kind.label(), s.heading),
+    }
+}
+
+#[component]
+fn Meeting(
+    /// The data set.
+    loaded: Arc<Loaded>,
+    /// The section to show; it exists.
+    id: String,
+) -> impl IntoView {
+    let base = use_base();
+    let Some((s, prev, next)) = loaded.data.section(&id) else {
+        return ().into_any();
+    };
+    let data = &loaded.data;
+    set_title(&heading(s));
+    let name = |id: &String| data.name(id).to_string();
+    let attendance = if s.attendance.stated {
+        let present: Vec<String> = s.attendance.present.iter().map(name).collect();
+        let absent: Vec<String> = s.attendance.absent.iter().map(name).collect();
+        let mut parts = Vec::new();
+        if !present.is_empty() {
+            parts.push(format!("Present: {}", present.join(", ")));
+        }
+        if !absent.is_empty() {
+            parts.push(format!("Absent: {}", absent.join(", ")));
+        }
+        if let Some(n) = s.attendance.count {
+            parts.push(format!("{n} council members present"));
+        }
+        if parts.is_empty() {
+            parts.push("The notes mention attendance without naming it".into());
+        }
+        parts.join(". ")
+    } else {
+        "Not stated in the notes".to_string()
+    };
+    let guests = s
+        .guests
+        .iter()
+        .map(|g| format!("{} ({})", data.name(&g.person), g.role))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let link = |route: Route| base.href(&route);
+    let prev = prev.map(|p| (link(Route::Meeting(p.id.clone())), heading(p)));
+    let next = next.map(|n| (link(Route::Meeting(n.id.clone())), heading(n)));
+    let items = s
+        .items
+        .iter()
+        .map(|item| view! { <ItemRow loaded=loaded.clone() item=item.clone() section_url=s.source.url.clone()/> })
+        .collect_view();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let href = window().location().href().unwrap_or_default();
+        let clipboard = window().navigator().clipboard();
+        let _ = clipboard.write_text(&href);
+        copied.set(true);
+    };
+    let term_link = link(Route::Election(s.term));
+    view! {
+        <article class="meeting">
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <a href=link(Route::Home)>"Timeline"</a>
+                " › "
+                <span aria-current="page">{s.id.clone()}</span>
+            </nav>
+            <h1>{heading(s)}</h1>
+            {s.gist.clone().map(|g| view! { <p class="gist">{g}</p> })}
+            <dl class="facts">
+                <dt>"Kind"</dt><dd>{s.kind.label()}</dd>
+                <dt>"Term"</dt><dd><a href=term_link>{format!("{} term", s.term)}</a></dd>
+                <dt>"Attendance"</dt><dd>{attendance}</dd>
+                {(!guests.is_empty()).then(|| view! { <dt>"Guests"</dt><dd>{guests.clone()}</dd> })}
+                <dt>"Source"</dt>
+                <dd>
+                    <a data-testid="source-link" href=s.source.url.clone()>
+                        {format!("{}, line {}", s.source.file, s.source.line)}
+                    </a>
+                </dd>
+            </dl>
+            <div class="actions">
+                <button class="button" data-testid="copy-link" on:click=copy>
+                    {move || if copied.get() { "Link copied" } else { "Copy link" }}
+                </button>
+            </div>
+            <h2>{format!("Items ({})", s.items.len())}</h2>
+            <ol class="items">{items}</ol>
+            <nav class="pager" aria-label="Neighbouring meetings">
+                {prev.map(|(href, label)| view! { <a data-testid="prev-meeting" rel="prev" href=href>{format!("← {label}")}</a> })}
+                {next.map(|(href, label)| view! { <a data-testid="next-meeting" rel="next" href=href>{format!("{label} →")}</a> })}
+            </nav>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn ItemRow(
+    /// The data set, for PEP titles and names.
+    loaded: Arc<Loaded>,
+    /// The item to draw.
+    item: Item,
+    /// The section's original URL, for items without a summary yet.
+    section_url: String,
+) -> impl IntoView {
+    let data = &loaded.data;
+    let outcomes: Vec<_> = item
+        .outcome
+        .iter()
+        .chain(item.outcomes.iter())
+        .copied()
+        .fold(Vec::new(), |mut v, o| {
+            if !v.contains(&o) {
+                v.push(o);
+            }
+            v
+        });
+    let outcome_view = outcomes
+        .into_iter()
+        .map(|o| {
+            view! {
+                <span class=format!("outcome outcome-{}", o.result.as_str()) data-outcome=o.result.as_str()>
+                    {format!("PEP {} {}", o.pep, o.result.label())}
+                </span>
+            }
+        })
+        .collect_view();
+    let peps = item
+        .peps
+        .iter()
+        .map(|&n| {
+            let title = data.pep(n).map(|p| p.title.clone());
+            view! { <li><PepLink number=n title=title.clone().unwrap_or_default()/> {title.map(|t| format!(" {t}"))}</li> }
+        })
+        .collect_view();
+    let people = item
+        .people
+        .iter()
+        .map(|p| data.name(p).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let links = item
+        .links
+        .iter()
+        .filter(|l| !l.url.contains("peps.python.org") && !l.url.contains("/dev/peps/"))
+        .map(|l| view! { <li><a href=l.url.clone() rel="noopener">{l.label.clone()}</a></li> })
+        .collect_view();
+    let summary = match item.summary.clone() {
+        Some(s) => view! { <p class="summary">{s}</p> }.into_any(),
+        None => view! {
+            <p class="summary missing">
+                "No summary written yet. " <a href=section_url.clone()>"Read the original notes"</a> "."
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class=format!("item item-{}", item.kind.as_str()) id=format!("item-{}", item.n)>
+            <div class="item-head">
+                <span class=format!("badge badge-{}", item.kind.as_str())>{item.kind.label()}</span>
+                {item.topic.clone().map(|t| view! { <span class="topic">{t}</span> })}
+                {outcome_view}
+            </div>
+            {summary}
+            {(!item.peps.is_empty()).then(|| view! { <ul class="item-peps" aria-label="PEPs">{peps}</ul> })}
+            {(!people.is_empty()).then(|| view! { <p class="item-people">"People: " {people.clone()}</p> })}
+            <ul class="item-links">{links}</ul>
+            <p class="item-source"><a href=format!("{section_url}")>{format!("Source line {}", item.line)}</a></p>
+        </li>
+    }
+}
