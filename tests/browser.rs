@@ -1,0 +1,858 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Browser tests: the built site, opened in headless Chromium through chromedriver and used as a
+//! person would. They need `SITE_DIR` (a build made by `scripts/build-site --public-url /council/`)
+//! and `/usr/bin/chromedriver`, so a plain `cargo test` skips them; `scripts/test` runs them.
+//!
+//! The site is served by a small static server inside the test that behaves like a static host
+//! (GitHub Pages): a file that exists is served, any other path under `/council/` gets `404.html`
+//! with status 404. It can also answer one file with a body or a status of the test's choosing.
+
+use std::collections::HashMap;
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+/// The path the site is built for and served under.
+const PREFIX: &str = "/council/";
+/// The longest any test waits for the page to reach a state.
+const WAIT: Duration = Duration::from_secs(20);
+const POLL: Duration = Duration::from_millis(50);
+const MEETINGS_JSON: &str = "data/meetings.json";
+
+// ---------------------------------------------------------------------------------------------
+// The static server
+
+/// What the server sends for one file instead of its contents on disk.
+#[derive(Clone)]
+enum Replacement {
+    /// A 200 answer with this body.
+    Body(&'static str),
+    /// An answer with this status and a short text body.
+    Status(u16),
+}
+
+/// The built site served on 127.0.0.1 under [`PREFIX`], on a port the OS chose.
+struct Site {
+    server: Arc<tiny_http::Server>,
+    thread: Option<JoinHandle<()>>,
+    replacements: Arc<Mutex<HashMap<String, Replacement>>>,
+    /// `http://127.0.0.1:<port>/council/`
+    base: String,
+}
+
+impl Site {
+    fn start() -> Self {
+        let root = site_dir();
+        let server =
+            Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("start the static server"));
+        let port = server.server_addr().to_ip().expect("a TCP address").port();
+        let replacements = Arc::<Mutex<HashMap<String, Replacement>>>::default();
+        let thread = {
+            let server = Arc::clone(&server);
+            let replacements = Arc::clone(&replacements);
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    // A browser that went away mid-answer is no concern of the test.
+                    let _ = respond(request, &root, &replacements);
+                }
+            })
+        };
+        Site {
+            server,
+            thread: Some(thread),
+            replacements,
+            base: format!("http://127.0.0.1:{port}{PREFIX}"),
+        }
+    }
+
+    /// The absolute URL of `path`, which is relative to the site's root.
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path.trim_start_matches('/'))
+    }
+
+    /// From now on, answer `file` (relative to the site's root) with `replacement`.
+    fn replace(&self, file: &str, replacement: Replacement) {
+        self.replacements
+            .lock()
+            .unwrap()
+            .insert(file.to_owned(), replacement);
+    }
+
+    /// Serve `file` from disk again.
+    fn restore(&self, file: &str) {
+        self.replacements.lock().unwrap().remove(file);
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn site_dir() -> PathBuf {
+    let dir = std::env::var_os("SITE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            panic!(
+            "SITE_DIR is not set: build the site with `scripts/build-site --public-url /council/ \
+             --out target/site` and run with SITE_DIR=target/site (scripts/test does both)"
+        )
+        });
+    assert!(
+        dir.join("index.html").is_file() && dir.join("404.html").is_file(),
+        "SITE_DIR={} has no index.html and 404.html: is it a build from scripts/build-site?",
+        dir.display()
+    );
+    dir
+}
+
+fn respond(
+    request: tiny_http::Request,
+    root: &Path,
+    replacements: &Mutex<HashMap<String, Replacement>>,
+) -> std::io::Result<()> {
+    let path = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let Some(rel) = path.strip_prefix(PREFIX) else {
+        return request.respond(text(404, "only /council/ is served here"));
+    };
+    let replacement = replacements.lock().unwrap().get(rel).cloned();
+    match replacement {
+        Some(Replacement::Body(body)) => {
+            return request.respond(file_response(200, rel, body.as_bytes().to_vec()));
+        }
+        Some(Replacement::Status(status)) => {
+            return request.respond(text(status, &format!("answered {status} by the test")));
+        }
+        None => {}
+    }
+    // The app's paths need no percent-decoding; refusing `..` keeps answers inside the site.
+    let file = match rel {
+        "" => root.join("index.html"),
+        _ if rel.split('/').any(|part| part == "..") => root.join("404.html"),
+        _ => root.join(rel),
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) if file.is_file() => request.respond(file_response(200, rel, bytes)),
+        _ => {
+            let page = std::fs::read(root.join("404.html"))?;
+            request.respond(file_response(404, "404.html", page))
+        }
+    }
+}
+
+fn file_response(
+    status: u16,
+    name: &str,
+    body: Vec<u8>,
+) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type(name)))
+        // A replaced file must not come back from the browser's cache once restored.
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn text(status: u16, body: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    tiny_http::Response::from_string(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("wasm") => "application/wasm",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("txt") | Some("md") => "text/plain; charset=utf-8",
+        // "" is the site's root, answered with index.html.
+        Some("html") | None => "text/html; charset=utf-8",
+        Some(_) => "application/octet-stream",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromedriver and Chromium
+
+/// A chromedriver on a free port, in a process group of its own so that dropping it also ends
+/// the Chromium it started, even when a test panics before closing its session.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Self {
+        let program =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&program)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {program} ({e}): `scripts/install-tools --test` installs it")
+            });
+        let driver = Driver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "{program} did not listen on port {port} within 10 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        driver
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("a local address").port()
+}
+
+/// A fresh Chromium profile directory, removed on drop.
+struct Profile(PathBuf);
+
+impl Profile {
+    fn new() -> Self {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("council-browser-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a Chromium profile directory");
+        Profile(dir)
+    }
+}
+
+impl Drop for Profile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// One test's browser session on its own server. Fields drop in order: the client, the server,
+/// then chromedriver with its Chromium, and only then the profile Chromium was writing to.
+struct Browser {
+    client: Client,
+    site: Site,
+    _driver: Driver,
+    _profile: Profile,
+}
+
+impl Browser {
+    async fn open() -> Self {
+        let site = Site::start();
+        let driver = Driver::start();
+        let profile = Profile::new();
+        let mut options = json!({
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.0.display()),
+            ],
+        });
+        if Path::new("/usr/bin/chromium").is_file() {
+            options["binary"] = json!("/usr/bin/chromium");
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), options);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("start a Chromium session through chromedriver");
+        Browser {
+            client,
+            site,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    async fn close(self) {
+        let _ = self.client.close().await;
+    }
+
+    /// Loads `path` (relative to the site's root) as a fresh page load.
+    async fn goto(&self, path: &str) {
+        let url = self.site.url(path);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    }
+
+    /// Waits for the first element matching `css`.
+    async fn find(&self, css: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .every(POLL)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(e) => panic!("no `{css}` within {WAIT:?} ({e})\n{}", self.state().await),
+        }
+    }
+
+    /// Polls `check` until it gives `Ok`; after [`WAIT`], fails with `what` and the last `Err`,
+    /// which describes what the page showed instead.
+    async fn until<T>(&self, what: &str, mut check: impl AsyncFnMut() -> Result<T, String>) -> T {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match check().await {
+                Ok(value) => return value,
+                Err(last) if Instant::now() >= deadline => {
+                    panic!(
+                        "waited {WAIT:?} for {what}; last seen: {last}\n{}",
+                        self.state().await
+                    )
+                }
+                Err(_) => tokio::time::sleep(POLL).await,
+            }
+        }
+    }
+
+    /// The URL and the start of the page's text, for failure messages.
+    async fn state(&self) -> String {
+        let url = self
+            .client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default();
+        let body = self
+            .js(
+                "return document.body ? document.body.innerText.slice(0, 800) : ''",
+                vec![],
+            )
+            .await;
+        format!("page {url} shows:\n{}", body.as_str().unwrap_or_default())
+    }
+
+    async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or(Value::Null)
+    }
+
+    /// The value of query parameter `key` in the current URL.
+    async fn param(&self, key: &str) -> Result<Option<String>, String> {
+        let url = self.client.current_url().await.map_err(|e| e.to_string())?;
+        Ok(url
+            .query_pairs()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.into_owned()))
+    }
+
+    /// `data-count` of `[data-testid=result-count]`.
+    async fn result_count(&self) -> Result<u64, String> {
+        let element = self
+            .client
+            .find(Locator::Css("[data-testid=result-count]"))
+            .await
+            .map_err(|_| "no [data-testid=result-count]".to_owned())?;
+        let count = element
+            .attr("data-count")
+            .await
+            .map_err(|e| e.to_string())?;
+        let count = count.ok_or("result-count has no data-count")?;
+        count
+            .trim()
+            .parse()
+            .map_err(|_| format!("data-count={count:?} is not a number"))
+    }
+
+    /// The whitespace-normalised text of every element matching `css`.
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let found = self
+            .js(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)",
+                vec![json!(css)],
+            )
+            .await;
+        let texts = found.as_array().cloned().unwrap_or_default();
+        texts
+            .iter()
+            .map(|t| normalise(t.as_str().unwrap_or_default()))
+            .collect()
+    }
+
+    async fn value_of(&self, css: &str) -> Result<String, String> {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|_| format!("no `{css}`"))?;
+        let value = element.prop("value").await.map_err(|e| e.to_string())?;
+        Ok(value.unwrap_or_default())
+    }
+
+    /// Waits until the data has loaded and the timeline shows; returns the result count.
+    async fn timeline(&self) -> u64 {
+        self.find("[data-testid=timeline]").await;
+        self.until("the result count", async || self.result_count().await)
+            .await
+    }
+
+    /// Runs axe-core on the current page; returns its violations, one line each.
+    async fn axe_violations(&self) -> Vec<String> {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "read {} ({e}): `scripts/install-tools --test` installs axe-core",
+                path.display()
+            )
+        });
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document).then(
+                   r => done(r.violations.map(v =>
+                     `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', ')}`)),
+                   e => done([`axe failed: ${e}`]));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let lines = result.as_array().cloned().unwrap_or_default();
+        lines
+            .iter()
+            .map(|l| l.as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared steps
+
+/// What the timeline showed at each step of [`filter_by_person_then_pep`].
+struct Filtered {
+    all: u64,
+    person: u64,
+    pep: u64,
+}
+
+/// On the home page: picks a person, then PEP 713, checking the URL and the count after each.
+async fn filter_by_person_then_pep(b: &Browser) -> Filtered {
+    b.goto("").await;
+    let all = b.timeline().await;
+
+    let select = b.find("select#filter-person").await;
+    let values = b.js(
+        "return [...document.querySelectorAll('select#filter-person option')].map(o => o.value)",
+        vec![],
+    );
+    let values: Vec<String> = values
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    let slug = values
+        .iter()
+        .find(|v| *v == "pablo-galindo-salgado")
+        .or_else(|| values.iter().find(|v| !v.is_empty()))
+        .unwrap_or_else(|| panic!("select#filter-person has no person to choose: {values:?}"))
+        .clone();
+    select
+        .select_by_value(&slug)
+        .await
+        .expect("choose a person");
+    let person = b
+        .until(
+            &format!("person={slug} in the URL and a new count"),
+            async || {
+                let param = b.param("person").await?;
+                let count = b.result_count().await?;
+                match param {
+                    Some(p) if p == slug && count != all => Ok(count),
+                    _ => Err(format!("person={param:?}, count {count} (was {all})")),
+                }
+            },
+        )
+        .await;
+    assert!(person > 0, "no entry for person {slug}");
+    let shown = b.texts("li.entry").await.len() as u64;
+    assert!(
+        shown > 0 && shown <= person,
+        "{shown} li.entry shown for a count of {person} (person {slug})"
+    );
+
+    let input = b.find("input#filter-pep").await;
+    input
+        .send_keys(&("713" + &Key::Enter))
+        .await
+        .expect("type in the PEP filter");
+    let pep = b
+        .until("pep=713 in the URL and a new count", async || {
+            let param = b.param("pep").await?;
+            let count = b.result_count().await?;
+            match param {
+                Some(p) if p == "713" && count != person => Ok(count),
+                _ => Err(format!("pep={param:?}, count {count} (was {person})")),
+            }
+        })
+        .await;
+    assert!(
+        pep > 0 && pep < person,
+        "with PEP 713 the count is {pep}; for {slug} alone it was {person}"
+    );
+    assert_eq!(
+        b.param("person").await.unwrap().as_deref(),
+        Some(slug.as_str()),
+        "the PEP filter dropped the person"
+    );
+    let entries = b.texts("li.entry").await;
+    assert!(!entries.is_empty(), "count {pep} but no li.entry shown");
+    for entry in &entries {
+        assert!(
+            entry.contains("713"),
+            "an entry shown for PEP 713 does not mention it: {entry:?}"
+        );
+    }
+    Filtered { all, person, pep }
+}
+
+/// Waits until the current URL's path is `path`.
+async fn path_is(b: &Browser, path: &str) {
+    b.until(&format!("the URL path {path}"), async || {
+        let url = b.client.current_url().await.map_err(|e| e.to_string())?;
+        if url.path() == path {
+            Ok(())
+        } else {
+            Err(url.to_string())
+        }
+    })
+    .await
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn meeting_page_opens_cold_from_its_url() {
+    let b = Browser::open().await;
+    b.goto("meetings/2023-08-28").await;
+
+    b.until("an h1 with the date 2023-08-28", async || {
+        let h1 = b.texts("h1").await;
+        if h1.iter().any(|t| t.contains("2023-08-28")) {
+            Ok(())
+        } else {
+            Err(format!("h1 {h1:?}"))
+        }
+    })
+    .await;
+    b.find("li.item").await;
+    let items = b
+        .js(
+            "return [...document.querySelectorAll('li.item')].map(li => ({
+               outcomes: [...li.querySelectorAll('.outcome')].map(o => o.dataset.outcome),
+               peps: [...li.querySelectorAll('a.pep-link')].map(a => a.textContent),
+             }))",
+            vec![],
+        )
+        .await;
+    let items = items.as_array().cloned().unwrap_or_default();
+    let strings = |item: &Value, key: &str| -> Vec<String> {
+        let list = item[key].as_array().cloned().unwrap_or_default();
+        list.iter()
+            .map(|v| normalise(v.as_str().unwrap_or_default()))
+            .collect()
+    };
+    let rejected_713 = items.iter().any(|item| {
+        strings(item, "outcomes").iter().any(|o| o == "rejected")
+            && strings(item, "peps").iter().any(|p| p == "PEP 713")
+    });
+    assert!(
+        rejected_713,
+        "no li.item has both .outcome[data-outcome=rejected] and a.pep-link \"PEP 713\"; items: {items:?}"
+    );
+    b.until("a title with 2023-08-28", async || {
+        let title = b.client.title().await.map_err(|e| e.to_string())?;
+        if title.contains("2023-08-28") {
+            Ok(())
+        } else {
+            Err(format!("title {title:?}"))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn filters_narrow_the_timeline_and_live_in_the_url() {
+    let b = Browser::open().await;
+    let counts = filter_by_person_then_pep(&b).await;
+    println!(
+        "entries: {} in all, {} for the person, {} with PEP 713",
+        counts.all, counts.person, counts.pep
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn back_and_forward_move_through_filters() {
+    let b = Browser::open().await;
+    let counts = filter_by_person_then_pep(&b).await;
+
+    b.client.back().await.expect("go back");
+    b.until("pep gone from the URL and the PEP box empty", async || {
+        let pep = b.param("pep").await?;
+        let input = b.value_of("input#filter-pep").await?;
+        let count = b.result_count().await?;
+        if pep.is_none() && input.is_empty() && count == counts.person {
+            Ok(())
+        } else {
+            Err(format!(
+                "pep={pep:?}, input {input:?}, count {count} (want {})",
+                counts.person
+            ))
+        }
+    })
+    .await;
+    assert!(
+        b.param("person").await.unwrap().is_some(),
+        "going back one step also dropped the person"
+    );
+
+    b.client.forward().await.expect("go forward");
+    b.until("pep=713 back in the URL and the PEP box", async || {
+        let pep = b.param("pep").await?;
+        let input = b.value_of("input#filter-pep").await?;
+        let count = b.result_count().await?;
+        if pep.as_deref() == Some("713") && input == "713" && count == counts.pep {
+            Ok(())
+        } else {
+            Err(format!(
+                "pep={pep:?}, input {input:?}, count {count} (want {})",
+                counts.pep
+            ))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn unknown_meetings_show_not_found_with_a_way_back() {
+    let b = Browser::open().await;
+    // Not a date at all, and a well-formed date with no meeting.
+    for id in ["2023-13-45", "2031-01-01"] {
+        b.goto(&format!("meetings/{id}")).await;
+        let view = b.find("[data-testid=not-found]").await;
+        assert!(
+            view.is_displayed().await.unwrap_or(false),
+            "not-found for {id} is not visible"
+        );
+        let link = view
+            .find(Locator::Css("a[href]"))
+            .await
+            .unwrap_or_else(|_| panic!("the not-found view for {id} has no link"));
+        let href = link.prop("href").await.unwrap().unwrap_or_default();
+        let back = href.split(['?', '#']).next().unwrap_or_default();
+        assert!(
+            back == b.site.base || back == b.site.base.trim_end_matches('/'),
+            "the not-found link for {id} goes to {href}, not the timeline {}",
+            b.site.base
+        );
+        link.click().await.expect("follow the link back");
+        b.find("[data-testid=timeline]").await;
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn bad_data_shows_an_error_that_retry_recovers_from() {
+    let b = Browser::open().await;
+
+    b.site
+        .replace(MEETINGS_JSON, Replacement::Body("{\"broken"));
+    b.goto("").await;
+    let error = b.find("[data-testid=data-error]").await;
+    let message = normalise(&error.text().await.unwrap_or_default());
+    assert!(
+        message.contains("meetings.json"),
+        "the error for broken JSON does not name meetings.json: {message:?}"
+    );
+    b.find("button[data-testid=retry]").await;
+
+    b.site.replace(MEETINGS_JSON, Replacement::Status(500));
+    b.goto("").await;
+    let message = b
+        .until("an error naming meetings.json and 500", async || {
+            let texts = b.texts("[data-testid=data-error]").await;
+            let text = texts.first().ok_or("no [data-testid=data-error]")?;
+            if text.contains("meetings.json") && text.contains("500") {
+                Ok(text.clone())
+            } else {
+                Err(format!("{text:?}"))
+            }
+        })
+        .await;
+    println!("error view for a 500: {message}");
+
+    b.site.restore(MEETINGS_JSON);
+    b.find("button[data-testid=retry]")
+        .await
+        .click()
+        .await
+        .expect("click retry");
+    b.timeline().await;
+    assert!(
+        b.texts("[data-testid=data-error]").await.is_empty(),
+        "the error stays after a successful retry"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn an_entry_link_opens_its_meeting_and_back_returns() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    b.timeline().await;
+
+    let link = b.find("a.entry-link[href*='/meetings/']").await;
+    let href = link
+        .prop("href")
+        .await
+        .unwrap()
+        .expect("the entry link has an href");
+    let target = url_path(&href);
+    let id = target.rsplit('/').next().unwrap_or_default().to_owned();
+    // A sticky header must not be what receives the click.
+    b.js(
+        "arguments[0].scrollIntoView({block: 'center'})",
+        vec![serde_json::to_value(&link).unwrap()],
+    )
+    .await;
+    link.click().await.expect("click the entry link");
+
+    path_is(&b, &target).await;
+    b.until(&format!("the meeting's h1 with {id}"), async || {
+        let h1 = b.texts("h1").await;
+        if h1.iter().any(|t| t.contains(&id[..id.len().min(10)])) {
+            Ok(())
+        } else {
+            Err(format!("h1 {h1:?}"))
+        }
+    })
+    .await;
+
+    b.client.back().await.expect("go back");
+    path_is(&b, PREFIX).await;
+    b.find("[data-testid=timeline]").await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn home_and_meeting_pages_pass_axe() {
+    let b = Browser::open().await;
+    let mut report = Vec::new();
+
+    b.goto("").await;
+    b.timeline().await;
+    report.extend(
+        b.axe_violations()
+            .await
+            .into_iter()
+            .map(|v| format!("home: {v}")),
+    );
+
+    b.goto("meetings/2023-08-28").await;
+    b.find("li.item").await;
+    report.extend(
+        b.axe_violations()
+            .await
+            .into_iter()
+            .map(|v| format!("meeting: {v}")),
+    );
+
+    assert!(
+        report.is_empty(),
+        "axe-core found {} violations:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+    b.close().await;
+}
+
+/// The path of an absolute URL.
+fn url_path(href: &str) -> String {
+    let after_scheme = href.split_once("://").map_or(href, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    path.split(['?', '#']).next().unwrap_or_default().to_owned()
+}
