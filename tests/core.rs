@@ -1,0 +1,309 @@
+//! Native tests of the core on a small fixture written for them (`tests/fixtures/tiny.json`)
+//! and on the bundled data set: validation, timeline entries, filters, URL round trips, routes.
+
+use council_explorer::core::dataset::{parse, validate, DataError, DataFile, Dataset, Parts};
+use council_explorer::core::filter::{parse_pep, Facet, Filter};
+use council_explorer::core::route::Route;
+use council_explorer::core::timeline::{entries, fold, EntryKind};
+use serde_json::Value;
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/tiny.json")).expect("fixture is JSON")
+}
+
+/// Builds `Parts` from the fixture after `edit` has changed it.
+fn parts_with(edit: impl FnOnce(&mut Value)) -> Result<Parts, DataError> {
+    let mut v = fixture();
+    edit(&mut v);
+    Parts::parse_with(|file| {
+        let key = match file {
+            DataFile::Meetings => "sections".to_string(),
+            f => f.name().trim_end_matches(".json").to_string(),
+        };
+        v[key].to_string()
+    })
+}
+
+fn tiny() -> Dataset {
+    Dataset::new(parts_with(|_| {}).unwrap()).expect("the fixture is valid")
+}
+
+fn bundled() -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let parts =
+        Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
+            .expect("data/ parses");
+    Dataset::new(parts).expect("data/ is valid")
+}
+
+#[test]
+fn the_fixture_is_valid() {
+    assert!(validate(&parts_with(|_| {}).unwrap()).is_empty());
+}
+
+#[test]
+fn empty_and_truncated_files_name_the_file() {
+    assert_eq!(
+        parse::<Vec<u8>>(DataFile::People, "  \n"),
+        Err(DataError::Empty {
+            file: "people.json"
+        })
+    );
+    let err = parse::<Vec<u8>>(DataFile::Meetings, "[1, 2").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DataError::Parse {
+                file: "meetings.json",
+                line: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("meetings.json"));
+}
+
+#[test]
+fn a_wrong_type_is_a_parse_error() {
+    let err = parts_with(|v| v["terms"][0]["year"] = Value::from("twenty")).unwrap_err();
+    assert_eq!(err.file(), "terms.json");
+}
+
+#[test]
+fn a_dangling_person_is_reported() {
+    let parts = parts_with(|v| v["terms"][0]["members"][0] = Value::from("nobody-here")).unwrap();
+    let problems = validate(&parts);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().contains("nobody-here"));
+    assert_eq!(problems[0].file(), "terms.json");
+    assert!(Dataset::new(parts).is_err());
+}
+
+#[test]
+fn duplicate_ids_unknown_peps_and_missing_items_are_reported() {
+    let dup = parts_with(|v| {
+        let first = v["people"][0].clone();
+        v["people"].as_array_mut().unwrap().push(first);
+    })
+    .unwrap();
+    assert!(validate(&dup)
+        .iter()
+        .any(|p| p.to_string().contains("used twice")));
+
+    let pep = parts_with(|v| v["sections"][1]["items"][1]["peps"][0] = Value::from(4321)).unwrap();
+    assert!(validate(&pep)
+        .iter()
+        .any(|p| p.to_string().contains("PEP 4321")));
+
+    let item = parts_with(|v| v["decisions"][0]["item"] = Value::from(9)).unwrap();
+    assert!(validate(&item).iter().any(|p| p.file() == "decisions.json"));
+}
+
+#[test]
+fn impossible_dates_and_counts_are_reported() {
+    let err = parts_with(|v| v["sections"][0]["date"] = Value::from("2023-13-45")).unwrap_err();
+    assert_eq!(err.file(), "meetings.json");
+    let backwards =
+        parts_with(|v| v["elections"][0]["voting"]["end"] = Value::from("2022-01-01")).unwrap();
+    assert!(validate(&backwards)
+        .iter()
+        .any(|p| p.to_string().contains("ends before")));
+    let too_many = parts_with(|v| v["elections"][0]["cast"] = Value::from(11)).unwrap();
+    assert!(!validate(&too_many).is_empty());
+}
+
+#[test]
+fn an_unknown_format_is_refused() {
+    let parts = parts_with(|v| v["manifest"]["format"] = Value::from(99)).unwrap();
+    assert_eq!(validate(&parts)[0].file(), "manifest.json");
+}
+
+#[test]
+fn every_record_becomes_one_entry_newest_first() {
+    let data = tiny();
+    let e = entries(&data);
+    // 2 sections + 1 decision + 1 election + 2 nominations.
+    assert_eq!(e.len(), 6);
+    assert!(e.windows(2).all(|w| w[0].date >= w[1].date));
+    let decision = e.iter().find(|x| x.kind == EntryKind::Decision).unwrap();
+    assert_eq!(decision.route, Route::MeetingItem("2023-03-06".into(), 1));
+    assert_eq!(decision.term, 2023);
+}
+
+#[test]
+fn filters_combine_and_count() {
+    let data = tiny();
+    let e = entries(&data);
+    let by_person = Filter {
+        person: Some("ada-example".into()),
+        ..Default::default()
+    };
+    // The 2023-03-06 meeting, the election and her nomination.
+    assert_eq!(by_person.apply(&e).count(), 3);
+    let both = Filter {
+        kind: Some(EntryKind::Meeting),
+        ..by_person.clone()
+    };
+    assert_eq!(both.apply(&e).count(), 1);
+    let kinds = both.counts(&e, Facet::Kind);
+    assert_eq!(
+        kinds.get("election"),
+        Some(&1),
+        "a facet counts as if only it changed"
+    );
+    let pep = Filter {
+        pep: Some(9001),
+        ..Default::default()
+    };
+    assert_eq!(
+        pep.apply(&e).map(|x| x.kind).collect::<Vec<_>>(),
+        [EntryKind::Meeting, EntryKind::Decision]
+    );
+    assert_eq!(
+        Filter {
+            term: Some(2022),
+            ..Default::default()
+        }
+        .apply(&e)
+        .count(),
+        1
+    );
+    // The 2022-06-13 meeting, plus the election and both nominations of late 2022.
+    assert_eq!(
+        Filter {
+            year: Some(2022),
+            ..Default::default()
+        }
+        .apply(&e)
+        .count(),
+        4
+    );
+}
+
+#[test]
+fn text_search_folds_case_and_accents() {
+    let data = tiny();
+    let e = entries(&data);
+    let q = |s: &str| {
+        Filter {
+            q: s.into(),
+            ..Default::default()
+        }
+        .apply(&e)
+        .count()
+    };
+    assert_eq!(q("lukasz"), 1);
+    assert_eq!(q("ŁUKASZ release"), 1);
+    assert_eq!(q("typing things"), 1, "PEP titles are searchable");
+    assert_eq!(q("nothing-like-this"), 0);
+    assert_eq!(fold("Łukasz Langa"), "lukasz langa");
+}
+
+#[test]
+fn query_round_trips() {
+    let f = Filter {
+        person: Some("pablo-galindo-salgado".into()),
+        pep: Some(703),
+        kind: Some(EntryKind::Decision),
+        term: Some(2023),
+        year: Some(2023),
+        q: "free threading & gil?".into(),
+    };
+    let q = f.to_query();
+    assert!(
+        q.contains("person=pablo-galindo-salgado") && q.contains("pep=703"),
+        "{q}"
+    );
+    assert_eq!(Filter::from_query(&q), f);
+    assert_eq!(Filter::from_query(&format!("?{q}")), f);
+    assert_eq!(Filter::default().to_query(), "");
+    assert!(Filter::from_query("").is_empty());
+}
+
+#[test]
+fn bad_query_values_are_dropped_not_fatal() {
+    let f = Filter::from_query("pep=abc&kind=party&term=x&year=99999&q=%20&unknown=1&person=");
+    assert!(f.is_empty(), "{f:?}");
+    assert_eq!(Filter::from_query("pep=PEP-0703").pep, Some(703));
+    assert_eq!(parse_pep("pep 8"), Some(8));
+    assert_eq!(parse_pep("70000"), None);
+}
+
+#[test]
+fn routes_parse_and_print() {
+    for (path, route) in [
+        ("/", Route::Home),
+        ("", Route::Home),
+        ("/meetings/2023-08-28", Route::Meeting("2023-08-28".into())),
+        (
+            "/meetings/2021-12-13-handoff/",
+            Route::Meeting("2021-12-13-handoff".into()),
+        ),
+        (
+            "/meetings/2023-08-28#item-3",
+            Route::MeetingItem("2023-08-28".into(), 3),
+        ),
+        ("/elections/2026", Route::Election(2026)),
+        (
+            "/elections/2023#ada-example",
+            Route::Nomination(2023, "ada-example".into()),
+        ),
+        ("/elections/abc", Route::NotFound),
+        ("/meetings/<script>", Route::NotFound),
+        ("/nowhere", Route::NotFound),
+    ] {
+        assert_eq!(Route::parse(path), route, "{path}");
+    }
+    for r in [
+        Route::Home,
+        Route::Meeting("2020-07".into()),
+        Route::MeetingItem("2023-01-09".into(), 2),
+        Route::Election(2019),
+    ] {
+        assert_eq!(Route::parse(&r.path()), r);
+    }
+    assert_eq!(
+        council_explorer::core::route::href("/council", &Route::Election(2024)),
+        "/council/elections/2024"
+    );
+}
+
+#[test]
+fn unknown_ids_are_absent_not_panics() {
+    let data = bundled();
+    assert!(data.section("2023-13-45").is_none());
+    assert!(data.section("2031-01-01").is_none());
+    assert!(data.election(2031).is_none());
+}
+
+#[test]
+fn the_bundled_data_set_has_the_meeting_the_tests_open() {
+    let data = bundled();
+    let (meeting, prev, next) = data
+        .section("2023-08-28")
+        .expect("2023-08-28 is in the notes");
+    assert!(prev.is_some() && next.is_some());
+    let rejected = meeting
+        .items
+        .iter()
+        .filter_map(|i| i.outcome)
+        .find(|o| o.pep == 713);
+    assert_eq!(rejected.map(|o| o.result.as_str()), Some("rejected"));
+    let e = entries(&data);
+    assert_eq!(
+        e.len(),
+        data.parts.sections.len()
+            + data.parts.decisions.len()
+            + data.parts.elections.len()
+            + data.parts.nominations.len()
+    );
+    let pablo = Filter {
+        person: Some("pablo-galindo-salgado".into()),
+        ..Default::default()
+    };
+    assert!(
+        pablo.apply(&e).count() > 8,
+        "he stood in every election from 2020"
+    );
+}
