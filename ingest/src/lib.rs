@@ -21,9 +21,7 @@ pub mod write;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use council_explorer::core::model::{
-    Decision, Election, Manifest, Nomination, Pep, Person, PersonId, Role, Section, Term, Upstream,
-};
+use council_explorer::core::model::{Election, Manifest, PersonId, Role, Upstream};
 
 pub use error::IngestError;
 
@@ -73,18 +71,9 @@ impl Inputs {
     }
 }
 
-/// The whole data set, ready to be written.
-#[derive(Debug, Clone)]
-pub struct Output {
-    pub manifest: Manifest,
-    pub people: Vec<Person>,
-    pub terms: Vec<Term>,
-    pub elections: Vec<Election>,
-    pub nominations: Vec<Nomination>,
-    pub meetings: Vec<Section>,
-    pub decisions: Vec<Decision>,
-    pub peps: Vec<Pep>,
-}
+/// The whole data set, ready to be written: the app's own `Parts`, so both sides read and check
+/// one type.
+pub type Output = council_explorer::core::dataset::Parts;
 
 /// The HEAD of a git checkout, or `pinned` for a plain folder (the bundled sources).
 fn commit_of(path: &Path, pinned: &str) -> String {
@@ -200,10 +189,19 @@ pub fn build_with_sections(
         terms,
         elections,
         nominations,
-        meetings,
+        sections: meetings,
         decisions,
         peps,
     };
+    // The app's validation, so nothing is written that the app would refuse.
+    let problems = council_explorer::core::dataset::validate(&out);
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        return Err(IngestError::Other(format!(
+            "the data set fails the app's validation:\n  {}",
+            list.join("\n  ")
+        )));
+    }
     let report = report::Report::of(&out, unattached_history, history_path.is_some(), &notices);
     Ok((out, report))
 }

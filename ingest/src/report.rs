@@ -37,7 +37,7 @@ impl Report {
         notices: &crate::meetings::Notices,
     ) -> Report {
         let mut r = Report::default();
-        let sections = &out.meetings;
+        let sections = &out.sections;
         r.add("sections", sections.len(), Some(189));
         for (kind, expected) in [
             (SectionKind::Meeting, None),

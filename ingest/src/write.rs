@@ -30,7 +30,7 @@ pub fn files(out: &Output) -> BTreeMap<&'static str, String> {
     files.insert("terms.json", json_lines(&out.terms));
     files.insert("elections.json", json_lines(&out.elections));
     files.insert("nominations.json", json_lines(&out.nominations));
-    files.insert("meetings.json", json_lines(&out.meetings));
+    files.insert("meetings.json", json_lines(&out.sections));
     files.insert("decisions.json", json_lines(&out.decisions));
     files.insert("peps.json", json_lines(&out.peps));
     files
