@@ -92,6 +92,14 @@ fn Meeting(
         copied.set(true);
     };
     let term_link = link(Route::Election(s.term));
+    // The items render after the data arrives, too late for the browser's own jump to
+    // `#item-N`, so the page makes that jump once it has drawn them.
+    Effect::new(move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(el) = document().get_element_by_id(hash.trim_start_matches('#')) {
+            el.scroll_into_view();
+        }
+    });
     view! {
         <article class="meeting">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
