@@ -307,3 +307,33 @@ fn the_bundled_data_set_has_the_meeting_the_tests_open() {
         "he stood in every election from 2020"
     );
 }
+
+#[test]
+fn every_item_and_section_has_our_own_words() {
+    let data = bundled();
+    let missing: Vec<String> = data
+        .parts
+        .sections
+        .iter()
+        .flat_map(|s| {
+            let gist = s.gist.is_none().then(|| format!("{} (gist)", s.id));
+            let items = s
+                .items
+                .iter()
+                .filter(|i| i.summary.as_deref().is_none_or(|t| t.trim().is_empty()))
+                .map(move |i| format!("{}#{}", s.id, i.n));
+            gist.into_iter().chain(items)
+        })
+        .collect();
+    assert!(missing.is_empty(), "no summary yet for {missing:?}");
+    let with_platform = data
+        .parts
+        .nominations
+        .iter()
+        .filter(|n| !n.platform.is_empty())
+        .count();
+    assert_eq!(
+        with_platform, 49,
+        "every nomination whose statement is known has its platform"
+    );
+}
