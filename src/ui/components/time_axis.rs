@@ -102,7 +102,8 @@ pub fn TimeAxis(
     };
     view! {
         <figure class="time-axis">
-            <svg viewBox=format!("0 0 {WIDTH} 70") role="img" aria-label=summary preserveAspectRatio="none">
+            // A group, not an image: it holds the year links, which must stay reachable.
+            <svg viewBox=format!("0 0 {WIDTH} 70") role="group" aria-label=summary preserveAspectRatio="none">
                 {bands}
                 {marks}
                 {years}
