@@ -354,6 +354,15 @@ struct Browser {
 }
 
 impl Browser {
+    /// Saves what the browser shows as `target/screenshots/<name>.png`: the README's pictures
+    /// are regenerated from these.
+    async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("create target/screenshots");
+        let png = self.client.screenshot().await.expect("take a screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
+    }
+
     async fn open() -> Self {
         let site = Site::start();
         let driver = Driver::start();
@@ -907,6 +916,7 @@ async fn home_and_meeting_pages_pass_axe() {
 
     b.goto("").await;
     b.timeline().await;
+    b.screenshot("timeline").await;
     report.extend(
         b.axe_violations()
             .await
@@ -916,6 +926,7 @@ async fn home_and_meeting_pages_pass_axe() {
 
     b.goto("meetings/2023-08-28").await;
     b.find("li.item").await;
+    b.screenshot("meeting").await;
     report.extend(
         b.axe_violations()
             .await
