@@ -208,15 +208,8 @@ fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Lowercase ASCII words joined by single hyphens.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
+/// The app's own slug rule, so an id the ingest accepts is one the app accepts.
+pub use council_explorer::core::dataset::is_slug;
 
 #[cfg(test)]
 mod tests {
