@@ -401,19 +401,7 @@ impl Dataset {
         Some((&all[i], i.checked_sub(1).map(|j| &all[j]), all.get(i + 1)))
     }
 
-    pub fn term(&self, year: u16) -> Option<&Term> {
-        self.parts.terms.iter().find(|t| t.year == year)
-    }
-
     pub fn election(&self, term: u16) -> Option<&super::model::Election> {
         self.parts.elections.iter().find(|e| e.term == term)
-    }
-
-    /// The decisions recorded in one section.
-    pub fn decisions_in<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Decision> + 'a {
-        self.parts
-            .decisions
-            .iter()
-            .filter(move |d| d.section == section)
     }
 }

@@ -355,10 +355,6 @@ impl OutcomeKind {
             OutcomeKind::WithdrawalRequested => "withdrawal requested",
         }
     }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.as_str() == s)
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -516,12 +512,6 @@ pub struct Pep {
     pub resolution: Option<Resolution>,
     #[serde(default)]
     pub history: Vec<StatusChange>,
-}
-
-impl Pep {
-    pub fn url(&self) -> String {
-        pep_url(self.number)
-    }
 }
 
 /// The public page of PEP `number`.
