@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -391,16 +392,51 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("start a Chromium session through chromedriver");
-        Browser {
+        let browser = Browser {
             client,
             site,
             _driver: driver,
             _profile: profile,
-        }
+        };
+        // Every page records what its Content-Security-Policy blocked, from before its first
+        // script runs, so that `close` can fail a test whose pages broke the policy.
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": RECORD_CSP_VIOLATIONS }),
+            )
+            .await;
+        browser
     }
 
+    /// Ends the session; fails the test if the current page's Content-Security-Policy blocked
+    /// anything (an inline style or script the app added would show up here).
     async fn close(self) {
+        let blocked = self.csp_violations().await;
         let _ = self.client.close().await;
+        assert!(
+            blocked.is_empty(),
+            "the Content-Security-Policy blocked something on the last page:\n  {}",
+            blocked.join("\n  ")
+        );
+    }
+
+    /// What the current page's Content-Security-Policy blocked so far, one line each.
+    async fn csp_violations(&self) -> Vec<String> {
+        let found = self.js("return window.__cspViolations || []", vec![]).await;
+        let found = found.as_array().cloned().unwrap_or_default();
+        found
+            .iter()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver; its result, or a panic.
+    async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp { cmd, params })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     /// Loads `path` (relative to the site's root) as a fresh page load.
@@ -570,6 +606,36 @@ impl Browser {
 
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Records each `securitypolicyviolation` in `window.__cspViolations`; run on every new page.
+const RECORD_CSP_VIOLATIONS: &str = "window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(
+    `${e.effectiveDirective} blocked ${e.blockedURI || 'an inline script or style'}` +
+    ` (${e.sourceFile || 'the page'}:${e.lineNumber}): ${(e.sample || '').slice(0, 80)}`));";
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`: the
+/// way to emulate media features and run a script before a page's own.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -949,3 +1015,7 @@ fn url_path(href: &str) -> String {
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
     path.split(['?', '#']).next().unwrap_or_default().to_owned()
 }
+
+// The tests of issue 6 (CSP, hostile and broken input, accessibility) live in their own file.
+#[path = "browser/trust.rs"]
+mod trust;
