@@ -42,6 +42,10 @@ enum Replacement {
     Body(&'static str),
     /// An answer with this status and a short text body.
     Status(u16),
+    /// A 200 answer with a body the test made.
+    Generated(Arc<str>),
+    /// The file from disk, sent only after this long: a slow server or connection.
+    Slow(Duration),
 }
 
 /// The built site served on 127.0.0.1 under [`PREFIX`], on a port the OS chose.
@@ -238,6 +242,10 @@ fn answer(target: &str, root: &Path, replacements: &Mutex<HashMap<String, Replac
         Some(Replacement::Status(status)) => {
             return Answer::text(status, &format!("answered {status} by the test"));
         }
+        Some(Replacement::Generated(body)) => {
+            return Answer::file(200, rel, body.as_bytes().to_vec())
+        }
+        Some(Replacement::Slow(delay)) => std::thread::sleep(delay),
         None => {}
     }
     // The app's paths need no percent-decoding; refusing `..` keeps answers inside the site.

@@ -87,11 +87,18 @@ pub fn parse<T: DeserializeOwned>(file: DataFile, text: &str) -> Result<T, DataE
     if text.trim().is_empty() {
         return Err(DataError::Empty { file: file.name() });
     }
-    serde_json::from_str(text).map_err(|e| DataError::Parse {
-        file: file.name(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    serde_json::from_str(text).map_err(|e| {
+        // serde's message ends with the position, which the error already shows.
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        DataError::Parse {
+            file: file.name(),
+            line: e.line(),
+            column: e.column(),
+            message: message.to_owned(),
+        }
     })
 }
 
@@ -288,6 +295,14 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
             }
         }
     }
+    for (file, whose, url) in urls(p) {
+        if !is_web_url(url) {
+            bad(
+                file,
+                format!("{whose} has the link \"{url}\", which is not an http(s) address"),
+            );
+        }
+    }
     let items: HashSet<(&str, u16)> = p
         .sections
         .iter()
@@ -322,6 +337,71 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         }
     }
     problems
+}
+
+/// Every URL of the data set, with its file and whose it is. The app makes links of them.
+fn urls(p: &Parts) -> Vec<(DataFile, String, &str)> {
+    let mut out = Vec::new();
+    for u in &p.manifest.upstreams {
+        out.push((
+            DataFile::Manifest,
+            format!("upstream {}", u.name),
+            u.url.as_str(),
+        ));
+    }
+    for e in &p.elections {
+        let whose = format!("the {} election", e.term);
+        out.push((DataFile::Elections, whose.clone(), e.source.url.as_str()));
+        for c in &e.candidates {
+            if let Some(url) = &c.withdrawal_url {
+                out.push((DataFile::Elections, whose.clone(), url.as_str()));
+            }
+        }
+    }
+    for n in &p.nominations {
+        let whose = format!("nomination {}", n.id);
+        out.push((DataFile::Nominations, whose, n.thread_url.as_str()));
+    }
+    for s in &p.sections {
+        let whose = format!("section {}", s.id);
+        out.push((DataFile::Meetings, whose.clone(), s.source.url.as_str()));
+        for item in &s.items {
+            for link in &item.links {
+                let whose = format!("{whose} item {}", item.n);
+                out.push((DataFile::Meetings, whose, link.url.as_str()));
+            }
+        }
+    }
+    for d in &p.decisions {
+        if let Some(url) = &d.resolution_url {
+            out.push((
+                DataFile::Decisions,
+                format!("decision {}", d.id),
+                url.as_str(),
+            ));
+        }
+    }
+    for pep in &p.peps {
+        if let Some(r) = &pep.resolution {
+            out.push((
+                DataFile::Peps,
+                format!("PEP {}", pep.number),
+                r.url.as_str(),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether `url` is an absolute http or https address with a host. Data URLs become links, so
+/// anything else (`javascript:`, `data:`, a relative path) is refused: clicking a link must
+/// never run or show what a data file smuggled in.
+pub fn is_web_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with(['/', '\\']))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Collects ids, reporting each one seen twice.

@@ -1,9 +1,14 @@
 //! Fetching the data set's files and turning them into the shared, read-only `Loaded` value.
 
+use std::future::Future;
+use std::pin::pin;
 use std::sync::Arc;
+use std::time::Duration;
 
-use futures::future::join_all;
+use futures::channel::oneshot;
+use futures::future::{join_all, select, Either};
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout;
 
 use crate::core::dataset::{DataError, DataFile, Dataset, Parts};
 use crate::core::timeline::{entries, Entry};
@@ -31,7 +36,40 @@ pub async fn load() -> Result<Arc<Loaded>, DataError> {
     Ok(Arc::new(Loaded { data, entries }))
 }
 
+/// How long one file may take to arrive before the load gives up and offers a retry: a request
+/// that hangs would otherwise leave the page saying "loading" for ever.
+const SLOW: Duration = Duration::from_secs(10);
+
+/// Fetches one file, or fails after [`SLOW`].
 async fn fetch(file: DataFile) -> Result<String, DataError> {
+    match select(pin!(fetch_now(file)), pin!(after(SLOW))).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => Err(DataError::Fetch {
+            file: file.name(),
+            reason: format!(
+                "no answer within {} seconds; the server or the connection is slow",
+                SLOW.as_secs()
+            ),
+        }),
+    }
+}
+
+/// A future that completes once `delay` has passed.
+fn after(delay: Duration) -> impl Future<Output = ()> {
+    let (done, waited) = oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            // The load may have finished already and dropped the receiver: nothing to do then.
+            let _ = done.send(());
+        },
+        delay,
+    );
+    async move {
+        let _ = waited.await;
+    }
+}
+
+async fn fetch_now(file: DataFile) -> Result<String, DataError> {
     let failed = |reason: String| DataError::Fetch {
         file: file.name(),
         reason,

@@ -103,3 +103,273 @@ async fn the_app_runs_under_a_strict_csp_that_blocks_injected_scripts() {
         .await;
     b.close().await;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Hostile data
+
+/// What every free-text string of the hostile data set becomes: markup that would run a script
+/// or add elements if the app ever wrote data into the page as HTML.
+const PAYLOAD: &str = "<img src=x onerror=\"window.__pwned='img'\">\
+                       <script>window.__pwned='script'</script><b class=injected>bold</b>";
+/// What every URL becomes: still an https address (the data set's rule for links), with
+/// markup after it that would break out of an attribute written as text.
+const URL_PAYLOAD: &str = "https://example.invalid/\"><img/src=x/onerror=window.__pwned='href'>";
+
+/// Replaces every string in `value` that could be free text: ids, slugs, dates, kinds and
+/// commit hashes (lowercase letters, digits, `-`, `_`) stay, so the data set stays valid and
+/// the pages' addresses still work; URLs (under a key ending in `url`) get [`URL_PAYLOAD`].
+fn make_hostile(value: &mut Value, key: &str) {
+    match value {
+        Value::String(s) if key.ends_with("url") => *s = URL_PAYLOAD.to_owned(),
+        Value::String(s) => {
+            let id_like = s
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+            if !id_like {
+                *s = PAYLOAD.to_owned();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| make_hostile(v, key)),
+        Value::Object(fields) => fields.iter_mut().for_each(|(k, v)| make_hostile(v, k)),
+        _ => {}
+    }
+}
+
+/// Every `.json` under the built site's `data/`, relative to the site's root.
+fn data_files(dir: &Path, rel: &str, out: &mut Vec<String>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!("{rel}/{name}");
+        if entry.path().is_dir() {
+            data_files(&entry.path(), &rel, out);
+        } else if name.ends_with(".json") {
+            out.push(rel);
+        }
+    }
+}
+
+/// The real data files with [`make_hostile`] applied, keyed by path relative to the site's
+/// root. Checked with the app's own parsing and validation, so the app will show them.
+fn hostile_data_set() -> HashMap<String, String> {
+    let root = site_dir();
+    let mut files = Vec::new();
+    data_files(&root.join("data"), "data", &mut files);
+    let mut out = HashMap::new();
+    let mut replaced = 0;
+    for file in files {
+        let text = std::fs::read_to_string(root.join(&file)).expect("read a data file");
+        let mut value: Value = serde_json::from_str(&text).expect("a data file is JSON");
+        make_hostile(&mut value, "");
+        let hostile = serde_json::to_string(&value).expect("write JSON");
+        replaced += hostile.matches("window.__pwned").count();
+        out.insert(file, hostile);
+    }
+    assert!(replaced > 1000, "only {replaced} payloads in the data set");
+    let parts = council_explorer::core::dataset::Parts::parse_with(|f| {
+        let rel = format!("data/{}", f.name());
+        out.get(&rel)
+            .cloned()
+            .unwrap_or_else(|| std::fs::read_to_string(root.join(&rel)).unwrap_or_default())
+    })
+    .expect("the hostile data set parses");
+    let problems = council_explorer::core::dataset::validate(&parts);
+    assert!(
+        problems.is_empty(),
+        "the hostile data set is not valid: {problems:?}"
+    );
+    out
+}
+
+/// What the page shows of an injection, checked in the page: scripts that ran, elements the
+/// payload would have added, live `javascript:` links, and whether the payload shows as text.
+const INJECTION_REPORT: &str = "
+  const bodyScripts = [...document.querySelectorAll('script')].filter(s => !document.head.contains(s));
+  return {
+    pwned: window.__pwned === undefined ? null : String(window.__pwned),
+    imgs: document.querySelectorAll('img[src=\"x\"], img').length,
+    scripts: bodyScripts.length,
+    bold: document.querySelectorAll('b.injected').length,
+    handlers: document.querySelectorAll('[onerror], [onclick], [onload]').length,
+    badLinks: [...document.querySelectorAll('a[href]')]
+      .map(a => a.href).filter(h => !/^https?:/i.test(h)),
+    payloadShown: document.body.innerText.includes('<script>window.__pwned'),
+    urlsKept: [...document.querySelectorAll('a[href]')]
+      .filter(a => a.getAttribute('href').startsWith('https://example.invalid/')).length,
+  };";
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn hostile_text_in_every_field_stays_inert_text() {
+    let b = Browser::open().await;
+    for (file, body) in hostile_data_set() {
+        b.site.replace(&file, Replacement::Generated(body.into()));
+    }
+    let pages = [
+        ("", "[data-testid=timeline] li.entry"),
+        ("meetings/2023-08-28", "li.item"),
+        ("elections/2023", "section.nomination"),
+    ];
+    for (page, ready) in pages {
+        b.goto(page).await;
+        b.find(ready).await;
+        let report = b.js(INJECTION_REPORT, vec![]).await;
+        println!("/{page}: {report}");
+        assert_eq!(
+            report["pwned"],
+            Value::Null,
+            "/{page}: a script ran: {report}"
+        );
+        for count in ["imgs", "scripts", "bold", "handlers"] {
+            assert_eq!(report[count], 0, "/{page}: {count} injected: {report}");
+        }
+        assert_eq!(
+            report["badLinks"],
+            json!([]),
+            "/{page}: links that are not http(s): {report}"
+        );
+        assert_eq!(
+            report["payloadShown"], true,
+            "/{page}: the payload is not shown as text: {report}"
+        );
+        let violations = b.csp_violations().await;
+        assert!(
+            violations.is_empty(),
+            "/{page}: something tried to run and the CSP blocked it: {violations:?}"
+        );
+    }
+    // The meeting page links its source: the hostile URL is kept as an inert https address.
+    b.goto("meetings/2023-08-28").await;
+    b.find("li.item").await;
+    let report = b.js(INJECTION_REPORT, vec![]).await;
+    assert!(
+        report["urlsKept"].as_u64().unwrap_or(0) > 0,
+        "no link keeps the hostile https URL as its href: {report}"
+    );
+    b.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broken data and failing fetches
+
+/// Waits for the error view; returns its text.
+async fn error_view(b: &Browser, what: &str, must_contain: &[&str]) -> String {
+    b.until(what, async || {
+        let texts = b.texts("[data-testid=data-error]").await;
+        let text = texts.first().ok_or("no [data-testid=data-error]")?;
+        if must_contain.iter().all(|m| text.contains(m)) {
+            Ok(text.clone())
+        } else {
+            Err(format!("{text:?} lacks one of {must_contain:?}"))
+        }
+    })
+    .await
+}
+
+/// The text of data file `rel` after `edit`.
+fn edited(rel: &str, edit: impl FnOnce(&mut Value)) -> Arc<str> {
+    let text = std::fs::read_to_string(site_dir().join(rel)).expect("read a data file");
+    let mut value: Value = serde_json::from_str(&text).expect("a data file is JSON");
+    edit(&mut value);
+    value.to_string().into()
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn each_kind_of_broken_file_names_the_file_and_the_problem() {
+    let b = Browser::open().await;
+    let first_section = |v: &mut Value| v.as_array_mut().unwrap()[0].clone();
+    let cases: Vec<(&str, &str, Replacement, Vec<&str>)> = vec![
+        (
+            "an empty file",
+            "data/terms.json",
+            Replacement::Body(""),
+            vec!["terms.json", "empty"],
+        ),
+        (
+            "a duplicate id",
+            MEETINGS_JSON,
+            Replacement::Generated(edited(MEETINGS_JSON, |v| {
+                let copy = first_section(v);
+                v.as_array_mut().unwrap().push(copy);
+            })),
+            vec!["meetings.json", "used twice"],
+        ),
+        (
+            "a dangling reference",
+            "data/decisions.json",
+            Replacement::Generated(edited("data/decisions.json", |v| {
+                v[0]["section"] = json!("2099-01-01");
+            })),
+            vec!["decisions.json", "does not exist"],
+        ),
+        (
+            "an impossible date",
+            MEETINGS_JSON,
+            Replacement::Generated(edited(MEETINGS_JSON, |v| {
+                v[0]["date"] = json!("2023-02-30");
+            })),
+            vec!["meetings.json", "out of range"],
+        ),
+        (
+            "a javascript: link",
+            MEETINGS_JSON,
+            Replacement::Generated(edited(MEETINGS_JSON, |v| {
+                v[0]["source"]["url"] = json!("javascript:alert(1)");
+            })),
+            vec![
+                "meetings.json",
+                "javascript:alert(1)",
+                "not an http(s) address",
+            ],
+        ),
+        (
+            "a missing file",
+            "data/peps.json",
+            Replacement::Status(404),
+            vec!["peps.json", "404"],
+        ),
+    ];
+    for (what, file, replacement, expect) in cases {
+        b.site.replace(file, replacement);
+        b.goto("").await;
+        let text = error_view(&b, &format!("the error view for {what}"), &expect).await;
+        println!("{what}: {text}");
+        b.site.restore(file);
+    }
+    // Retry after the last one: the file is back, the timeline shows.
+    b.find("button[data-testid=retry]")
+        .await
+        .click()
+        .await
+        .expect("click retry");
+    b.timeline().await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
+    let b = Browser::open().await;
+    b.site
+        .replace(MEETINGS_JSON, Replacement::Slow(Duration::from_secs(15)));
+    b.goto("meetings/2023-08-28").await;
+    b.find("[data-testid=loading]").await;
+    let started = Instant::now();
+    // The app waits 10 s for a file; `until` waits up to 20 s.
+    let text = error_view(&b, "the slow-file error", &["meetings.json", "slow"]).await;
+    let waited = started.elapsed();
+    println!("after {waited:?}: {text}");
+    assert!(
+        waited >= Duration::from_secs(8),
+        "the app gave up after only {waited:?}"
+    );
+    b.site.restore(MEETINGS_JSON);
+    b.find("button[data-testid=retry]")
+        .await
+        .click()
+        .await
+        .expect("click retry");
+    b.find("li.item").await;
+    b.close().await;
+}

@@ -1,0 +1,245 @@
+//! Native tests that each way a data file can be broken gives an error that names the file and
+//! says what is wrong, on the bundled data set rather than a fixture: the error view shows
+//! exactly these messages.
+
+use council_explorer::core::dataset::{is_web_url, validate, DataError, DataFile, Parts};
+use serde_json::{json, Value};
+
+/// Every data file with its text.
+type Texts = Vec<(DataFile, String)>;
+/// One way of breaking the data set.
+type Edit = Box<dyn FnOnce(&mut Texts)>;
+
+/// The text of every bundled data file, `edit`ed, then parsed and validated as the app does;
+/// the first problem, as the app would show it.
+fn first_problem(edit: impl FnOnce(&mut Texts)) -> Option<DataError> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut texts: Texts = DataFile::ALL
+        .iter()
+        .map(|&f| {
+            let text = std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap();
+            (f, text)
+        })
+        .collect();
+    edit(&mut texts);
+    let parts = Parts::parse_with(|f| {
+        let (_, text) = texts.iter().find(|(g, _)| *g == f).unwrap();
+        text.clone()
+    });
+    match parts {
+        Err(e) => Some(e),
+        Ok(parts) => validate(&parts).into_iter().next(),
+    }
+}
+
+/// Changes one file's JSON.
+fn json_edit(file: DataFile, edit: impl FnOnce(&mut Value)) -> impl FnOnce(&mut Texts) {
+    move |texts| {
+        let (_, text) = texts.iter_mut().find(|(f, _)| *f == file).unwrap();
+        let mut value: Value = serde_json::from_str(text).unwrap();
+        edit(&mut value);
+        *text = value.to_string();
+    }
+}
+
+/// Changes one file's text.
+fn text_edit(file: DataFile, edit: impl FnOnce(&str) -> String) -> impl FnOnce(&mut Texts) {
+    move |texts| {
+        let (_, text) = texts.iter_mut().find(|(f, _)| *f == file).unwrap();
+        *text = edit(text);
+    }
+}
+
+#[test]
+fn the_bundled_data_set_has_no_problem() {
+    assert_eq!(first_problem(|_| {}), None);
+}
+
+#[test]
+fn every_kind_of_breakage_names_the_file_and_the_problem() {
+    let cases: Vec<(&str, Edit, &str, &[&str])> = vec![
+        (
+            "truncated JSON",
+            Box::new(text_edit(DataFile::Meetings, |t| {
+                t[..t.len() / 2].to_owned()
+            })),
+            "meetings.json",
+            &["not valid data", "EOF"],
+        ),
+        (
+            "an empty file",
+            Box::new(text_edit(DataFile::Terms, |_| String::new())),
+            "terms.json",
+            &["is empty"],
+        ),
+        (
+            "whitespace only",
+            Box::new(text_edit(DataFile::People, |_| " \n\t".into())),
+            "people.json",
+            &["is empty"],
+        ),
+        (
+            "a wrong type",
+            Box::new(json_edit(DataFile::Peps, |v| v[0]["number"] = json!("one"))),
+            "peps.json",
+            &["invalid type", "u16"],
+        ),
+        (
+            "an object where a list belongs",
+            Box::new(json_edit(DataFile::Elections, |v| *v = json!({}))),
+            "elections.json",
+            &["invalid type", "sequence"],
+        ),
+        (
+            "a missing field",
+            Box::new(json_edit(DataFile::Nominations, |v| {
+                v[0].as_object_mut().unwrap().remove("person");
+            })),
+            "nominations.json",
+            &["missing field `person`"],
+        ),
+        (
+            "an unknown kind",
+            Box::new(json_edit(DataFile::Meetings, |v| {
+                v[0]["kind"] = json!("party")
+            })),
+            "meetings.json",
+            &["unknown variant `party`"],
+        ),
+        (
+            "an impossible date",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                v[0]["date"] = json!("2023-02-30")
+            })),
+            "decisions.json",
+            &["out of range"],
+        ),
+        (
+            "a date that is not one",
+            Box::new(json_edit(DataFile::Terms, |v| {
+                v[0]["start"] = json!("soon")
+            })),
+            "terms.json",
+            &["invalid"],
+        ),
+        (
+            "a dangling person",
+            Box::new(json_edit(DataFile::Terms, |v| {
+                v[0]["members"][0] = json!("no-one-here")
+            })),
+            "terms.json",
+            &["unknown person \"no-one-here\""],
+        ),
+        (
+            "a dangling section",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                v[0]["discussed_in"] = json!(["2099-01-01"]);
+            })),
+            "decisions.json",
+            &["unknown section 2099-01-01"],
+        ),
+        (
+            "a dangling PEP",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                v[0]["pep"] = json!(9999)
+            })),
+            "decisions.json",
+            &["PEP 9999", "not in peps.json"],
+        ),
+        (
+            "a duplicate id",
+            Box::new(json_edit(DataFile::People, |v| {
+                let first = v[0].clone();
+                v.as_array_mut().unwrap().push(first);
+            })),
+            "people.json",
+            &["used twice"],
+        ),
+        (
+            "a duplicate PEP",
+            Box::new(json_edit(DataFile::Peps, |v| {
+                let first = v[0].clone();
+                v.as_array_mut().unwrap().push(first);
+            })),
+            "peps.json",
+            &["used twice"],
+        ),
+        (
+            "a period that ends before it starts",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                v[0]["voting"]["end"] = v[0]["nomination"]["start"].clone();
+            })),
+            "elections.json",
+            &["ends before it starts"],
+        ),
+        (
+            "a javascript: link",
+            Box::new(json_edit(DataFile::Meetings, |v| {
+                v[0]["source"]["url"] = json!("javascript:alert(document.cookie)");
+            })),
+            "meetings.json",
+            &[
+                "javascript:alert(document.cookie)",
+                "not an http(s) address",
+            ],
+        ),
+        (
+            "a data: link",
+            Box::new(json_edit(DataFile::Nominations, |v| {
+                v[0]["thread_url"] = json!("data:text/html,<script>alert(1)</script>");
+            })),
+            "nominations.json",
+            &["not an http(s) address"],
+        ),
+        (
+            "an unknown format",
+            Box::new(json_edit(DataFile::Manifest, |v| v["format"] = json!(2))),
+            "manifest.json",
+            &["format 2"],
+        ),
+    ];
+    for (what, edit, file, phrases) in cases {
+        let error = first_problem(edit).unwrap_or_else(|| panic!("{what}: no error"));
+        let message = error.to_string();
+        assert_eq!(error.file(), file, "{what}: {message}");
+        assert!(
+            message.contains(file),
+            "{what}: the message does not name {file}: {message}"
+        );
+        for phrase in phrases {
+            assert!(
+                message.contains(phrase),
+                "{what}: {message:?} lacks {phrase:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_http_and_https_addresses_count_as_links() {
+    for good in [
+        "https://peps.python.org/pep-0703/",
+        "http://example.org",
+        "https://github.com/python/steering-council/blob/main/updates/x.md#L3",
+    ] {
+        assert!(is_web_url(good), "{good}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " https://example.org",
+        "https://example.org/a b",
+        "https://",
+        "https:///path",
+        "https://\\\\evil",
+        "//example.org",
+        "/council/meetings",
+        "data:text/html,hi",
+        "vbscript:x",
+        "ftp://example.org",
+        "https://exa\nmple.org",
+        "",
+    ] {
+        assert!(!is_web_url(bad), "{bad:?}");
+    }
+}
