@@ -1,0 +1,192 @@
+//! Property tests of the parsers that read what a visitor types or pastes: the route of a path
+//! and the filter of a query string. Thousands of random inputs each: no panic, and what the
+//! app writes it reads back unchanged.
+
+use std::sync::OnceLock;
+
+use council_explorer::core::dataset::{Dataset, Parts};
+use council_explorer::core::filter::{parse_pep, Filter};
+use council_explorer::core::route::{href, is_section_id, Route};
+use council_explorer::core::timeline::EntryKind;
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 4000,
+        ..ProptestConfig::default()
+    }
+}
+
+fn bundled() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        let parts =
+            Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
+                .expect("data/ parses");
+        Dataset::new(parts).expect("data/ is valid")
+    })
+}
+
+/// Paths a visitor might reach: pieces of real addresses, odd characters, percent signs,
+/// `?` and `#` anywhere, as well as any string at all.
+fn path() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("meetings".to_owned()),
+        Just("elections".to_owned()),
+        Just("2023-08-28".to_owned()),
+        Just("2023".to_owned()),
+        Just("item-3".to_owned()),
+        Just("#item-".to_owned()),
+        Just("..".to_owned()),
+        Just("%2F".to_owned()),
+        "[0-9]{1,6}",
+        "[a-z0-9#?&=+%-]{0,12}",
+        "\\PC{0,8}",
+    ];
+    prop_oneof![
+        prop::collection::vec(piece, 0..6).prop_map(|p| format!("/{}", p.join("/"))),
+        any::<String>(),
+    ]
+}
+
+/// Routes the app can link to.
+fn route() -> impl Strategy<Value = Route> {
+    let section = "[0-9a-z-]{1,40}";
+    prop_oneof![
+        Just(Route::Home),
+        section.prop_map(Route::Meeting),
+        (section, any::<u16>()).prop_map(|(id, n)| Route::MeetingItem(id, n)),
+        (2019u16..=2100).prop_map(Route::Election),
+        (2019u16..=2100, "[a-z0-9]+(-[a-z0-9]+){0,3}")
+            .prop_map(|(y, person)| Route::Nomination(y, person)),
+    ]
+}
+
+/// Query strings: real keys with random values, unknown keys, stray `&`, `=` and `%`.
+fn query() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("person"),
+        Just("pep"),
+        Just("kind"),
+        Just("term"),
+        Just("year"),
+        Just("q"),
+        Just("x"),
+        Just(""),
+    ];
+    let value = prop_oneof![
+        "[0-9]{0,6}",
+        "(PEP|pep)[ -]?[0-9]{1,5}",
+        "meeting|decision|nomination|election|party",
+        "[a-z-]{0,20}",
+        "[%+&=a-f0-9 ]{0,12}",
+        "\\PC{0,12}",
+    ];
+    let pair = (key, value).prop_map(|(k, v)| format!("{k}={v}"));
+    prop_oneof![
+        prop::collection::vec(pair, 0..8).prop_map(|p| format!("?{}", p.join("&"))),
+        any::<String>(),
+    ]
+}
+
+/// Filters the filter bar can produce.
+fn filter() -> impl Strategy<Value = Filter> {
+    let text = "\\PC{0,20}".prop_map(|s| s.trim().to_owned());
+    let kind = prop::sample::select(EntryKind::ALL.to_vec());
+    (
+        prop::option::of(
+            text.clone()
+                .prop_filter("a person is named", |s| !s.is_empty()),
+        ),
+        prop::option::of(0u16..=9999),
+        prop::option::of(kind),
+        prop::option::of(any::<u16>()),
+        prop::option::of(1900i32..=2200),
+        text,
+    )
+        .prop_map(|(person, pep, kind, term, year, q)| Filter {
+            person,
+            pep,
+            kind,
+            term,
+            year,
+            q,
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_path_parses_to_a_route_that_prints_and_parses_back(p in path()) {
+        let route = Route::parse(&p);
+        prop_assert_eq!(Route::parse(&route.path()), route.clone(), "path {:?}", p);
+        match &route {
+            Route::Meeting(id) | Route::MeetingItem(id, _) => prop_assert!(is_section_id(id)),
+            Route::Election(y) | Route::Nomination(y, _) => prop_assert!((2019..=2100).contains(y)),
+            Route::Home | Route::NotFound => {}
+        }
+    }
+
+    #[test]
+    fn unknown_ids_are_not_found_not_panics(p in path()) {
+        // What the pages do with a parsed route: look it up; a miss shows the not-found view.
+        let data = bundled();
+        match Route::parse(&p) {
+            Route::Meeting(id) | Route::MeetingItem(id, _) => {
+                if let Some((section, _, _)) = data.section(&id) {
+                    prop_assert_eq!(&section.id, &id);
+                }
+            }
+            Route::Election(y) | Route::Nomination(y, _) => {
+                if let Some(e) = data.election(y) {
+                    prop_assert_eq!(e.term, y);
+                }
+            }
+            Route::Home | Route::NotFound => {}
+        }
+    }
+
+    #[test]
+    fn every_route_the_app_links_to_parses_back(r in route(), base in "(/[a-z]{1,8}){0,2}") {
+        prop_assert_eq!(Route::parse(&r.path()), r.clone());
+        let link = href(&base, &r);
+        prop_assert!(link.starts_with(&base));
+        prop_assert_eq!(Route::parse(&link[base.len()..]), r);
+    }
+
+    #[test]
+    fn any_query_gives_a_filter_whose_query_reads_back_the_same(q in query()) {
+        let f = Filter::from_query(&q);
+        let written = f.to_query();
+        prop_assert_eq!(Filter::from_query(&written), f.clone(), "query {:?} wrote {:?}", q, written);
+        prop_assert_eq!(Filter::from_query(&format!("?{written}")), f.clone());
+        prop_assert_eq!(f.is_empty(), written.is_empty());
+        if let Some(y) = f.year {
+            prop_assert!((1900..=2200).contains(&y));
+        }
+        if let Some(n) = f.pep {
+            prop_assert!(n <= 9999);
+        }
+    }
+
+    #[test]
+    fn every_filter_survives_its_query(f in filter()) {
+        let written = f.to_query();
+        prop_assert_eq!(Filter::from_query(&written), f);
+    }
+
+    #[test]
+    fn pep_numbers_parse_in_every_spelling(n in 0u16..=9999, prefix in "(|pep|PEP|Pep)[ _-]?", pad in 0usize..4) {
+        let text = format!("{prefix}{n:0pad$}", pad = pad + 1);
+        prop_assert_eq!(parse_pep(&text), Some(n), "{:?}", text);
+    }
+
+    #[test]
+    fn pep_parsing_never_panics(s in "\\PC{0,16}") {
+        if let Some(n) = parse_pep(&s) {
+            prop_assert!(n <= 9999);
+        }
+    }
+}
