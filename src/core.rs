@@ -3,7 +3,10 @@
 //! is all tested on the host with `cargo test`.
 
 pub mod dataset;
+pub mod elections;
 pub mod filter;
 pub mod model;
+pub mod people;
+pub mod peps;
 pub mod route;
 pub mod timeline;

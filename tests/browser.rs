@@ -1027,3 +1027,7 @@ fn url_path(href: &str) -> String {
 // The tests of issue 6 (CSP, hostile and broken input, accessibility) live in their own file.
 #[path = "browser/trust.rs"]
 mod trust;
+
+// The tests of issue 4 (PEP, person and election pages) live in their own file.
+#[path = "browser/pages.rs"]
+mod pages;

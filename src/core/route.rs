@@ -14,6 +14,16 @@ pub enum Route {
     Election(u16),
     /// One nominee on their election's page (`/elections/2023#pablo-galindo-salgado`).
     Nomination(u16, String),
+    /// Every election (`/elections`).
+    Elections,
+    /// One PEP's story with the council (`/peps/703`).
+    Pep(u16),
+    /// The PEPs the council touched (`/peps`); sort and outcome filter live in the query.
+    Peps,
+    /// One person's record (`/people/pablo-galindo-salgado`).
+    Person(String),
+    /// Everyone (`/people`).
+    People,
     NotFound,
 }
 
@@ -26,6 +36,15 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Home,
+            ["elections"] => Route::Elections,
+            ["peps"] => Route::Peps,
+            // Digits only (`0703` is PEP 703, as peps.python.org writes it), so `+7` or
+            // `7e2` are not PEP numbers.
+            ["peps", n] if (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) => {
+                n.parse().map_or(Route::NotFound, Route::Pep)
+            }
+            ["people"] => Route::People,
+            ["people", slug] if super::dataset::is_slug(slug) => Route::Person(slug.to_string()),
             ["meetings", id] if is_section_id(id) => {
                 match fragment.strip_prefix("item-").and_then(|n| n.parse().ok()) {
                     Some(n) => Route::MeetingItem(id.to_string(), n),
@@ -54,6 +73,11 @@ impl Route {
             Route::MeetingItem(id, n) => format!("/meetings/{id}#item-{n}"),
             Route::Election(y) => format!("/elections/{y}"),
             Route::Nomination(y, person) => format!("/elections/{y}#{person}"),
+            Route::Elections => "/elections".to_string(),
+            Route::Pep(n) => format!("/peps/{n}"),
+            Route::Peps => "/peps".to_string(),
+            Route::Person(slug) => format!("/people/{slug}"),
+            Route::People => "/people".to_string(),
             Route::NotFound => "/not-found".to_string(),
         }
     }

@@ -5,11 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::load::{load, Loaded};
 use super::pages::{
-    election::ElectionPage, meeting::MeetingPage, not_found::NotFound, timeline::TimelinePage,
+    election::ElectionPage, elections::ElectionsPage, meeting::MeetingPage, not_found::NotFound,
+    people::PeoplePage, pep::PepPage, peps::PepsPage, person::PersonPage, timeline::TimelinePage,
 };
 use crate::core::dataset::DataError;
 use crate::core::route::{href, Route as Page};
@@ -66,12 +68,18 @@ pub fn App() -> impl IntoView {
                     " Steering Council Explorer"
                 </a>
                 <span class="tagline">"Python's Steering Council, 2019–2026"</span>
+                <SiteNav/>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound what="page".to_string()/> }>
                     <Route path=path!("/") view=TimelinePage/>
                     <Route path=path!("/meetings/:id") view=MeetingPage/>
                     <Route path=path!("/elections/:year") view=ElectionPage/>
+                    <Route path=path!("/elections") view=ElectionsPage/>
+                    <Route path=path!("/peps") view=PepsPage/>
+                    <Route path=path!("/peps/:number") view=PepPage/>
+                    <Route path=path!("/people") view=PeoplePage/>
+                    <Route path=path!("/people/:slug") view=PersonPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -84,6 +92,54 @@ pub fn App() -> impl IntoView {
                 </p>
             </footer>
         </Router>
+    }
+}
+
+/// The header's links to the four kinds of page. The one whose list is shown is marked
+/// `aria-current="page"`; on a record of that kind (a PEP, a person, an election, a meeting)
+/// its list is marked `aria-current="true"`.
+#[component]
+fn SiteNav() -> impl IntoView {
+    let base = use_base();
+    let location = use_location();
+    let current = Memo::new({
+        let base = base.0.clone();
+        move |_| {
+            let path = location.pathname.get();
+            Page::parse(path.strip_prefix(base.as_str()).unwrap_or(&path))
+        }
+    });
+    let links = [
+        ("Timeline", Page::Home),
+        ("PEPs", Page::Peps),
+        ("People", Page::People),
+        ("Elections", Page::Elections),
+    ]
+    .map(|(label, list)| {
+        let href = base.href(&list);
+        let aria = move || {
+            let here = current.get();
+            let within = matches!(
+                (&list, &here),
+                (Page::Home, Page::Meeting(_) | Page::MeetingItem(..))
+                    | (Page::Peps, Page::Pep(_))
+                    | (Page::People, Page::Person(_))
+                    | (Page::Elections, Page::Election(_) | Page::Nomination(..))
+            );
+            if here == list {
+                Some("page")
+            } else if within {
+                Some("true")
+            } else {
+                None
+            }
+        };
+        view! { <li><a href=href aria-current=aria>{label}</a></li> }
+    });
+    view! {
+        <nav class="site-nav" aria-label="Main">
+            <ul>{links.into_iter().collect_view()}</ul>
+        </nav>
     }
 }
 

@@ -1,10 +1,12 @@
-//! A PEP reference: its number linking to the PEP, with the title as a tooltip.
+//! A PEP reference: its number linking to the PEP's page in this app, with the title as a
+//! tooltip. The PEP's page links on to peps.python.org.
 
 use leptos::prelude::*;
 
-use crate::core::model::pep_url;
+use crate::core::route::Route;
+use crate::ui::app::use_base;
 
-/// A link to PEP `number` on peps.python.org.
+/// A link to PEP `number`'s page.
 #[component]
 pub fn PepLink(
     /// The PEP's number.
@@ -13,8 +15,9 @@ pub fn PepLink(
     #[prop(optional)]
     title: Option<String>,
 ) -> impl IntoView {
+    let href = use_base().href(&Route::Pep(number));
     view! {
-        <a class="pep-link" href=pep_url(number) title=title.unwrap_or_default()>
+        <a class="pep-link" href=href title=title.unwrap_or_default()>
             {format!("PEP {number}")}
         </a>
     }

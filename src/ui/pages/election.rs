@@ -1,15 +1,19 @@
-//! One election: method, periods, turnout, every candidate's votes or stars, and the
-//! nominations with their platforms. Nominations on the timeline link here (`#<person>`).
+//! One election: method, periods, turnout, every candidate's votes or stars (as a chart and as a
+//! table), and the nominations with their platforms. Nominations on the timeline link here
+//! (`#<person>`).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::core::elections::{ordinal, ranking, turnout};
 use crate::core::model::{Election, VotingMethod};
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
+use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
+use crate::ui::components::person_link::PersonLink;
 use crate::ui::load::Loaded;
 use crate::ui::pages::not_found::NotFound;
 
@@ -44,22 +48,67 @@ fn ElectionView(
     let base = use_base();
     set_title(&format!("Election for the {} term", e.term));
     let star = e.method == VotingMethod::Star;
-    let mut candidates = e.candidates.clone();
-    candidates.sort_by_key(|c| std::cmp::Reverse(c.stars.or(c.votes).unwrap_or(0)));
-    let rows = candidates
+    let unit = if star { "stars" } else { "votes" };
+    let ranked = ranking(&e);
+    let of = ranked.iter().filter(|r| r.rank.is_some()).count();
+    // The results are fixed once loaded, so plain maps are enough instead of keyed <For/>.
+    let rows = ranked
         .iter()
-        .map(|c| {
-            let score = c.stars.or(c.votes).map_or("—".to_string(), |n| n.to_string());
-            let status = if c.withdrawn { "withdrew" } else if c.elected { "elected" } else { "" };
+        .map(|r| {
+            let c = r.candidate;
+            let score = r.score().map_or("—".to_string(), |n| n.to_string());
+            let status = if c.withdrawn { "withdrew" } else if c.elected { "elected" } else { "not elected" };
+            let place = r.rank.map_or(String::new(), |k| format!("{} of {of}", ordinal(k)));
             view! {
-                <tr class:elected=c.elected>
-                    <th scope="row"><a href=format!("#{}", c.person)>{data.name(&c.person).to_string()}</a></th>
+                <tr class:elected=c.elected data-person=c.person.clone() data-score=r.score().map(|n| n.to_string())>
+                    <th scope="row"><PersonLink id=c.person.clone() name=data.name(&c.person).to_string()/></th>
                     <td class="num">{score}</td>
+                    <td>{place}</td>
                     <td>{status}</td>
+                    <td><a href=format!("#{}", c.person) aria-label=format!("Nomination of {}", data.name(&c.person))>"nomination"</a></td>
                 </tr>
             }
         })
         .collect_view();
+    let bars: Vec<Bar> = ranked
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .map(|r| {
+            let n = r.score().unwrap_or(0);
+            Bar {
+                label: data.name(&r.candidate.person).to_string(),
+                value: f64::from(n),
+                text: n.to_string(),
+                marked: r.candidate.elected,
+            }
+        })
+        .collect();
+    let description = match (ranked.first(), ranked.iter().rfind(|r| r.rank.is_some())) {
+        (Some(top), Some(low)) => format!(
+            "{} candidates. Most {unit}: {} with {}; fewest: {} with {}. Bars of the elected are drawn in the highlight colour.",
+            bars.len(),
+            data.name(&top.candidate.person),
+            top.score().unwrap_or(0),
+            data.name(&low.candidate.person),
+            low.score().unwrap_or(0),
+        ),
+        _ => "No results.".to_string(),
+    };
+    let withdrawn: Vec<_> = e.candidates.iter().filter(|c| c.withdrawn).collect();
+    let withdrawn_view = (!withdrawn.is_empty()).then(|| {
+        let list = withdrawn
+            .iter()
+            .map(|c| {
+                view! {
+                    <li>
+                        <PersonLink id=c.person.clone() name=data.name(&c.person).to_string()/>
+                        {c.withdrawal_url.clone().map(|url| view! { " (" <a href=url rel="noopener">"withdrawal post"</a> ")" })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <h2>"Withdrawn nominations"</h2><ul data-testid="withdrawn">{list}</ul> }
+    });
     let nominations = data
         .parts
         .nominations
@@ -70,7 +119,10 @@ fn ElectionView(
             let known = !n.platform.is_empty();
             view! {
                 <section class="nomination" id=n.person.clone()>
-                    <h3>{data.name(&n.person).to_string()} {n.withdrawn.then_some(" (withdrew)")}</h3>
+                    <h3>
+                        <PersonLink id=n.person.clone() name=data.name(&n.person).to_string()/>
+                        {n.withdrawn.then_some(" (withdrew)")}
+                    </h3>
                     {(!n.nominators.is_empty()).then(|| view! { <p>{format!("Nominated by {}", n.nominators.join(", "))}</p> })}
                     {if known {
                         view! { <ul class="platform">{points}</ul> }.into_any()
@@ -83,10 +135,26 @@ fn ElectionView(
         })
         .collect_view();
     let pep_url = crate::core::model::pep_url(e.pep);
+    let extension = e.extension.as_ref().map(|x| {
+        view! {
+            <dt>"Extension"</dt>
+            <dd>{format!(
+                "Voting reopened {} to {}: {} ballots had come in, {} voters who had not voted were invited, {} more voted",
+                x.voting.start, x.voting.end, x.first_round_cast, x.invited, x.cast
+            )}</dd>
+        }
+    });
+    let chart_title = format!(
+        "{} per candidate, {} election",
+        if star { "Total stars" } else { "Votes" },
+        e.term
+    );
     view! {
-        <article class="election">
+        <article class="election" data-testid="election-page" data-term=e.term.to_string()>
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
                 <a href=base.href(&Route::Home)>"Timeline"</a>
+                " › "
+                <a href=base.href(&Route::Elections)>"Elections"</a>
                 " › "
                 <span aria-current="page">{format!("{} election", e.term)}</span>
             </nav>
@@ -95,14 +163,27 @@ fn ElectionView(
                 <dt>"Method"</dt><dd>{if star { "STAR voting (stars, then a runoff)" } else { "Approval voting" }}</dd>
                 <dt>"Nominations"</dt><dd>{format!("{} to {}", e.nomination.start, e.nomination.end)}</dd>
                 <dt>"Voting"</dt><dd>{format!("{} to {}", e.voting.start, e.voting.end)}</dd>
-                <dt>"Turnout"</dt><dd>{format!("{} of {} eligible voters cast a ballot", e.cast, e.eligible)}</dd>
+                {extension}
+                <dt>"Turnout"</dt>
+                <dd data-testid="turnout" data-cast=e.cast.to_string() data-eligible=e.eligible.to_string()>
+                    {format!("{} of {} eligible voters cast a ballot ({:.1}%)", e.cast, e.eligible, turnout(&e))}
+                </dd>
                 <dt>"Election PEP"</dt><dd><a href=pep_url>{format!("PEP {}", e.pep)}</a></dd>
             </dl>
-            <table class="results">
+            <figure class="chart">
+                <BarChart id=format!("results-{}", e.term) title=chart_title description bars/>
+            </figure>
+            <div class="table-scroll">
+            <table class="results" data-testid="results">
                 <caption>{if star { "Total stars per candidate" } else { "Votes per candidate" }}</caption>
-                <thead><tr><th scope="col">"Candidate"</th><th scope="col" class="num">{if star { "Stars" } else { "Votes" }}</th><th scope="col">"Result"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">"Candidate"</th><th scope="col" class="num">{if star { "Stars" } else { "Votes" }}</th>
+                    <th scope="col">"Place"</th><th scope="col">"Result"</th><th scope="col">"Platform"</th>
+                </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
+            {withdrawn_view}
             <h2>"Nominations"</h2>
             {nominations}
         </article>

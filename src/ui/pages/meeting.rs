@@ -11,6 +11,7 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::pep_link::PepLink;
+use crate::ui::components::person_link::PersonLink;
 use crate::ui::load::Loaded;
 use crate::ui::pages::not_found::NotFound;
 
@@ -49,33 +50,38 @@ fn Meeting(
     };
     let data = &loaded.data;
     set_title(&heading(s));
-    let name = |id: &String| data.name(id).to_string();
-    let attendance = if s.attendance.stated {
-        let present: Vec<String> = s.attendance.present.iter().map(name).collect();
-        let absent: Vec<String> = s.attendance.absent.iter().map(name).collect();
-        let mut parts = Vec::new();
-        if !present.is_empty() {
-            parts.push(format!("Present: {}", present.join(", ")));
-        }
-        if !absent.is_empty() {
-            parts.push(format!("Absent: {}", absent.join(", ")));
-        }
-        if let Some(n) = s.attendance.count {
-            parts.push(format!("{n} council members present"));
-        }
-        if parts.is_empty() {
-            parts.push("The notes mention attendance without naming it".into());
-        }
-        parts.join(". ")
+    let people = |ids: &[String]| {
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| view! { {(i > 0).then_some(", ")} <PersonLink id=id.clone() name=data.name(id).to_string()/> })
+            .collect_view()
+    };
+    let a = &s.attendance;
+    let attendance = if !a.stated {
+        view! { "Not stated in the notes" }.into_any()
+    } else if a.present.is_empty() && a.absent.is_empty() && a.count.is_none() {
+        view! { "The notes mention attendance without naming it" }.into_any()
     } else {
-        "Not stated in the notes".to_string()
+        view! {
+            {(!a.present.is_empty()).then(|| view! { "Present: " {people(&a.present)} ". " })}
+            {(!a.absent.is_empty()).then(|| view! { "Absent: " {people(&a.absent)} ". " })}
+            {a.count.map(|n| format!("{n} council members present."))}
+        }
+        .into_any()
     };
     let guests = s
         .guests
         .iter()
-        .map(|g| format!("{} ({})", data.name(&g.person), g.role))
-        .collect::<Vec<_>>()
-        .join("; ");
+        .enumerate()
+        .map(|(i, g)| {
+            view! {
+                {(i > 0).then_some("; ")}
+                <PersonLink id=g.person.clone() name=data.name(&g.person).to_string()/>
+                {format!(" ({})", g.role)}
+            }
+        })
+        .collect_view();
+    let has_guests = !s.guests.is_empty();
     let link = |route: Route| base.href(&route);
     let prev = prev.map(|p| (link(Route::Meeting(p.id.clone())), heading(p)));
     let next = next.map(|n| (link(Route::Meeting(n.id.clone())), heading(n)));
@@ -113,7 +119,7 @@ fn Meeting(
                 <dt>"Kind"</dt><dd>{s.kind.label()}</dd>
                 <dt>"Term"</dt><dd><a href=term_link>{format!("{} term", s.term)}</a></dd>
                 <dt>"Attendance"</dt><dd>{attendance}</dd>
-                {(!guests.is_empty()).then(|| view! { <dt>"Guests"</dt><dd>{guests.clone()}</dd> })}
+                {has_guests.then(|| view! { <dt>"Guests"</dt><dd>{guests}</dd> })}
                 <dt>"Source"</dt>
                 <dd>
                     <a data-testid="source-link" href=s.source.url.clone()>
@@ -176,12 +182,13 @@ fn ItemRow(
             view! { <li><PepLink number=n title=title.clone().unwrap_or_default()/> {title.map(|t| format!(" {t}"))}</li> }
         })
         .collect_view();
+    let has_people = !item.people.is_empty();
     let people = item
         .people
         .iter()
-        .map(|p| data.name(p).to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+        .enumerate()
+        .map(|(i, p)| view! { {(i > 0).then_some(", ")} <PersonLink id=p.clone() name=data.name(p).to_string()/> })
+        .collect_view();
     let links = item
         .links
         .iter()
@@ -206,7 +213,7 @@ fn ItemRow(
             </div>
             {summary}
             {(!item.peps.is_empty()).then(|| view! { <ul class="item-peps" aria-label="PEPs">{peps}</ul> })}
-            {(!people.is_empty()).then(|| view! { <p class="item-people">"People: " {people.clone()}</p> })}
+            {has_people.then(|| view! { <p class="item-people">"People: " {people}</p> })}
             <ul class="item-links">{links}</ul>
             <p class="item-source"><a href=format!("{section_url}")>{format!("Source line {}", item.line)}</a></p>
         </li>

@@ -7,10 +7,12 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::core::filter::Filter;
+use crate::core::route::Route;
 use crate::core::timeline::Entry;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::filter_bar::FilterBar;
+use crate::ui::components::membership_chart::MembershipChart;
 use crate::ui::components::time_axis::TimeAxis;
 use crate::ui::load::Loaded;
 
@@ -111,6 +113,7 @@ fn Timeline(
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
         <FilterBar loaded=loaded.clone() filter on_change/>
         <TimeAxis loaded=loaded.clone() shown filter/>
+        <MembershipChart loaded=loaded.clone()/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
             {move || match count() {
                 0 => "No entries match. Remove a filter or shorten the search to see more.".to_string(),
@@ -147,7 +150,7 @@ fn EntryRow(
         .peps
         .iter()
         .take(8)
-        .map(|n| view! { <span class="chip">{format!("PEP {n}")}</span> })
+        .map(|&n| view! { <a class="chip" href=base.href(&Route::Pep(n))>{format!("PEP {n}")}</a> })
         .collect_view();
     view! {
         <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str()>

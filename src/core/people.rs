@@ -1,0 +1,209 @@
+//! What the data set records of each person: the terms they served, the elections they stood in
+//! with their result, the meetings whose notes name them present, absent or as a guest, and the
+//! items that mention them; plus the list of everyone and the council's membership by term.
+//! Derived from the data set on demand; nothing here is stored.
+
+use std::collections::HashMap;
+
+use super::dataset::Dataset;
+use super::elections::{ranking, Ranked};
+use super::model::{Election, Item, Nomination, Person, Role, Section, Term};
+
+/// One election a person stood in.
+#[derive(Debug, Clone)]
+pub struct Standing<'a> {
+    pub election: &'a Election,
+    /// Their line of the results, with their rank.
+    pub result: Ranked<'a>,
+    /// Candidates who did not withdraw, for "3rd of 10".
+    pub of: usize,
+    /// Their nomination (thread and platform), when the data set has it.
+    pub nomination: Option<&'a Nomination>,
+}
+
+/// Everything the data set says about one person.
+#[derive(Debug, Clone)]
+pub struct PersonRecord<'a> {
+    pub person: &'a Person,
+    /// Terms they served on the council, oldest first.
+    pub terms: Vec<&'a Term>,
+    /// Elections they stood in, oldest first.
+    pub standings: Vec<Standing<'a>>,
+    /// Sections whose notes name them present (or, naming only absentees, imply it).
+    pub present: Vec<&'a Section>,
+    /// Sections whose notes name them absent.
+    pub absent: Vec<&'a Section>,
+    /// Sections they joined as a guest, with why.
+    pub guest: Vec<(&'a Section, &'a str)>,
+    /// Items that name them, in date order.
+    pub items: Vec<(&'a Section, &'a Item)>,
+}
+
+impl<'a> PersonRecord<'a> {
+    /// The record of person `id`; `None` when no such person exists.
+    pub fn new(data: &'a Dataset, id: &str) -> Option<PersonRecord<'a>> {
+        let person = data.person(id)?;
+        let has = |list: &[String]| list.iter().any(|p| p == id);
+        let terms = data
+            .parts
+            .terms
+            .iter()
+            .filter(|t| has(&t.members))
+            .collect();
+        let standings = data
+            .parts
+            .elections
+            .iter()
+            .filter_map(|e| {
+                let ranked = ranking(e);
+                let of = ranked.iter().filter(|r| !r.candidate.withdrawn).count();
+                let result = ranked.into_iter().find(|r| r.candidate.person == id)?;
+                let nomination = data
+                    .parts
+                    .nominations
+                    .iter()
+                    .find(|n| n.term == e.term && n.person == id);
+                Some(Standing {
+                    election: e,
+                    result,
+                    of,
+                    nomination,
+                })
+            })
+            .collect();
+        let sections = &data.parts.sections;
+        let with = |pick: fn(&Section) -> &[String]| -> Vec<&'a Section> {
+            sections.iter().filter(|s| has(pick(s))).collect()
+        };
+        Some(PersonRecord {
+            person,
+            terms,
+            standings,
+            present: with(|s| &s.attendance.present),
+            absent: with(|s| &s.attendance.absent),
+            guest: sections
+                .iter()
+                .flat_map(|s| {
+                    s.guests
+                        .iter()
+                        .filter(|g| g.person == id)
+                        .map(move |g| (s, g.role.as_str()))
+                })
+                .collect(),
+            items: sections
+                .iter()
+                .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+                .filter(|(_, i)| has(&i.people))
+                .collect(),
+        })
+    }
+
+    /// Term years served, e.g. `[2021, 2022, 2023]`.
+    pub fn term_years(&self) -> Vec<u16> {
+        self.terms.iter().map(|t| t.year).collect()
+    }
+}
+
+/// One line of the list of everyone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub note: Option<String>,
+    /// Terms served, oldest first.
+    pub terms: Vec<u16>,
+    /// Elections stood in.
+    pub elections: usize,
+    /// Items that name them.
+    pub items: usize,
+    /// Sections that name them present, absent or as a guest.
+    pub meetings: usize,
+}
+
+/// Everyone in the data set, by name, with counts worked out in one pass over the notes.
+pub fn everyone(data: &Dataset) -> Vec<PersonSummary> {
+    let mut items: HashMap<&str, usize> = HashMap::new();
+    let mut meetings: HashMap<&str, usize> = HashMap::new();
+    for s in &data.parts.sections {
+        let mut named: Vec<&str> = s
+            .attendance
+            .present
+            .iter()
+            .chain(&s.attendance.absent)
+            .chain(s.guests.iter().map(|g| &g.person))
+            .map(String::as_str)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        for id in named {
+            *meetings.entry(id).or_default() += 1;
+        }
+        for i in &s.items {
+            for id in &i.people {
+                *items.entry(id.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut out: Vec<PersonSummary> = data
+        .parts
+        .people
+        .iter()
+        .map(|p| PersonSummary {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            roles: p.roles.clone(),
+            note: p.note.clone(),
+            terms: data
+                .parts
+                .terms
+                .iter()
+                .filter(|t| t.members.contains(&p.id))
+                .map(|t| t.year)
+                .collect(),
+            elections: data
+                .parts
+                .elections
+                .iter()
+                .filter(|e| e.candidates.iter().any(|c| c.person == p.id))
+                .count(),
+            items: items.get(p.id.as_str()).copied().unwrap_or(0),
+            meetings: meetings.get(p.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    out
+}
+
+/// One council member's lane in the membership chart: the terms they served.
+#[derive(Debug, Clone)]
+pub struct Lane<'a> {
+    pub person: &'a Person,
+    pub terms: Vec<&'a Term>,
+}
+
+/// Everyone who served on the council, in order of their first term (then by name), with the
+/// terms they served.
+pub fn membership(data: &Dataset) -> Vec<Lane<'_>> {
+    let mut lanes: Vec<Lane> = data
+        .parts
+        .people
+        .iter()
+        .filter_map(|p| {
+            let terms: Vec<&Term> = data
+                .parts
+                .terms
+                .iter()
+                .filter(|t| t.members.contains(&p.id))
+                .collect();
+            (!terms.is_empty()).then_some(Lane { person: p, terms })
+        })
+        .collect();
+    lanes.sort_by(|a, b| {
+        let first = |l: &Lane| l.terms.iter().map(|t| t.year).min();
+        first(a)
+            .cmp(&first(b))
+            .then(a.person.name.cmp(&b.person.name))
+    });
+    lanes
+}

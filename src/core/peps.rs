@@ -1,0 +1,360 @@
+//! What the council did with each PEP: its outcomes, the items of the notes that mention it, and
+//! the figures derived from them (first discussion, days to a decision), plus the list of every
+//! PEP the council touched with its shareable sort and outcome filter. Derived from the data set
+//! on demand; nothing here is stored.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::dataset::Dataset;
+use super::model::{Decision, Item, OutcomeKind, Section};
+
+/// One item of the notes that refers to the PEP.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention<'a> {
+    pub section: &'a Section,
+    pub item: &'a Item,
+}
+
+impl Mention<'_> {
+    pub fn date(&self) -> NaiveDate {
+        self.section.date
+    }
+}
+
+/// Everything the notes and the decisions say about one PEP, in date order.
+#[derive(Debug, Clone)]
+pub struct PepStory<'a> {
+    pub number: u16,
+    /// Recorded outcomes, oldest first.
+    pub decisions: Vec<&'a Decision>,
+    /// Items that refer to the PEP or record an outcome on it, oldest first.
+    pub mentions: Vec<Mention<'a>>,
+}
+
+/// Days between the steps of a PEP's way through the council. Negative where the notes
+/// mention a PEP before its `Created:` date (an idea discussed before it was written up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Latency {
+    /// From `Created:` to the first item that mentions it.
+    pub created_to_discussion: Option<i64>,
+    /// From the first mention to the first recorded outcome.
+    pub discussion_to_decision: Option<i64>,
+    /// From `Created:` to the first recorded outcome.
+    pub created_to_decision: Option<i64>,
+}
+
+impl<'a> PepStory<'a> {
+    pub fn new(data: &'a Dataset, number: u16) -> PepStory<'a> {
+        let mut decisions: Vec<&Decision> = data
+            .parts
+            .decisions
+            .iter()
+            .filter(|d| d.pep == number)
+            .collect();
+        decisions.sort_by_key(|d| d.date);
+        // Sections are kept in date order by `Dataset::new`, so the mentions come out sorted.
+        let mentions = data
+            .parts
+            .sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(move |i| (s, i)))
+            .filter(|(_, i)| refers_to(i, number))
+            .map(|(section, item)| Mention { section, item })
+            .collect();
+        PepStory {
+            number,
+            decisions,
+            mentions,
+        }
+    }
+
+    /// Whether the council recorded an outcome on it or its notes mention it.
+    pub fn touched(&self) -> bool {
+        !self.decisions.is_empty() || !self.mentions.is_empty()
+    }
+
+    pub fn first_discussed(&self) -> Option<NaiveDate> {
+        self.mentions.first().map(Mention::date)
+    }
+
+    /// The first recorded outcome: later records on the same PEP repeat or revisit it.
+    pub fn first_decision(&self) -> Option<&'a Decision> {
+        self.decisions.first().copied()
+    }
+
+    /// The outcomes an item records on this PEP, without repeats.
+    pub fn outcomes_in(&self, item: &Item) -> Vec<OutcomeKind> {
+        outcomes_of(item, self.number)
+    }
+
+    /// The figures from `created` (the PEP's `Created:` header) on.
+    pub fn latency(&self, created: Option<NaiveDate>) -> Latency {
+        Latency::new(
+            created,
+            self.first_discussed(),
+            self.first_decision().map(|d| d.date),
+        )
+    }
+}
+
+impl Latency {
+    /// The days between each pair of the three dates that are known.
+    pub fn new(
+        created: Option<NaiveDate>,
+        discussed: Option<NaiveDate>,
+        decided: Option<NaiveDate>,
+    ) -> Latency {
+        let days = |a: Option<NaiveDate>, b: Option<NaiveDate>| Some((b? - a?).num_days());
+        Latency {
+            created_to_discussion: days(created, discussed),
+            discussion_to_decision: days(discussed, decided),
+            created_to_decision: days(created, decided),
+        }
+    }
+}
+
+/// The address in a `Resolution:` header value: the value itself when it is a URL, the part in
+/// `<…>` of the dated form `` `24-Oct-2023 <https://…>`__ ``; `None` for the old `[text]` form.
+pub fn resolution_link(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let url = match (value.find('<'), value.rfind('>')) {
+        (Some(a), Some(b)) if a < b => &value[a + 1..b],
+        _ => value,
+    };
+    (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
+}
+
+fn refers_to(item: &Item, number: u16) -> bool {
+    item.peps.contains(&number)
+        || item
+            .outcome
+            .iter()
+            .chain(&item.outcomes)
+            .any(|o| o.pep == number)
+}
+
+fn outcomes_of(item: &Item, number: u16) -> Vec<OutcomeKind> {
+    let mut out = Vec::new();
+    for o in item.outcome.iter().chain(&item.outcomes) {
+        if o.pep == number && !out.contains(&o.result) {
+            out.push(o.result);
+        }
+    }
+    out
+}
+
+/// A span of days in words: "283 days (about 9 months)", "12 days earlier".
+pub fn describe_days(days: i64) -> String {
+    let n = days.unsigned_abs();
+    let unit = if n == 1 { "day" } else { "days" };
+    let rough = match n {
+        0..=59 => String::new(),
+        60..=729 => format!(" (about {} months)", (n as f64 / 30.44).round()),
+        _ => format!(" (about {:.1} years)", n as f64 / 365.25),
+    };
+    if days < 0 {
+        format!("{n} {unit} earlier{rough}")
+    } else if n == 0 {
+        "the same day".to_string()
+    } else {
+        format!("{n} {unit}{rough}")
+    }
+}
+
+/// One row of the list of PEPs the council touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PepRow {
+    pub number: u16,
+    pub title: String,
+    pub status: String,
+    /// Every recorded outcome with its date, oldest first.
+    pub outcomes: Vec<(OutcomeKind, NaiveDate)>,
+    /// Items of the notes that mention it.
+    pub mentions: usize,
+    pub first_discussed: Option<NaiveDate>,
+}
+
+impl PepRow {
+    /// The date of its latest recorded outcome, which the list sorts by.
+    pub fn last_decision(&self) -> Option<NaiveDate> {
+        self.outcomes.last().map(|&(_, d)| d)
+    }
+}
+
+/// Every PEP the council recorded an outcome on or whose number its notes mention, by number.
+pub fn touched_peps(data: &Dataset) -> Vec<PepRow> {
+    let mut rows: BTreeMap<u16, PepRow> = BTreeMap::new();
+    for s in &data.parts.sections {
+        for item in &s.items {
+            let mut numbers: Vec<u16> = item
+                .peps
+                .iter()
+                .copied()
+                .chain(item.outcome.iter().chain(&item.outcomes).map(|o| o.pep))
+                .collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            for n in numbers {
+                let r = entry(&mut rows, data, n);
+                r.mentions += 1;
+                r.first_discussed.get_or_insert(s.date);
+            }
+        }
+    }
+    let mut decisions: Vec<&Decision> = data.parts.decisions.iter().collect();
+    decisions.sort_by_key(|d| d.date);
+    for d in decisions {
+        entry(&mut rows, data, d.pep)
+            .outcomes
+            .push((d.outcome, d.date));
+    }
+    rows.into_values().collect()
+}
+
+fn entry<'m>(rows: &'m mut BTreeMap<u16, PepRow>, data: &Dataset, n: u16) -> &'m mut PepRow {
+    rows.entry(n).or_insert_with(|| {
+        let pep = data.pep(n);
+        PepRow {
+            number: n,
+            title: pep.map(|p| p.title.clone()).unwrap_or_default(),
+            status: pep.map(|p| p.status.clone()).unwrap_or_default(),
+            outcomes: Vec::new(),
+            mentions: 0,
+            first_discussed: None,
+        }
+    })
+}
+
+/// The order of the PEP list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PepSort {
+    /// Latest recorded outcome first; PEPs without one last, by number.
+    #[default]
+    Decision,
+    /// By number, lowest first.
+    Number,
+    /// By first mention in the notes, earliest first.
+    Discussed,
+}
+
+impl PepSort {
+    pub const ALL: [PepSort; 3] = [PepSort::Decision, PepSort::Number, PepSort::Discussed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PepSort::Decision => "decision",
+            PepSort::Number => "number",
+            PepSort::Discussed => "discussed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PepSort::Decision => "Latest decision first",
+            PepSort::Number => "PEP number",
+            PepSort::Discussed => "First discussed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PepSort> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Which PEPs the list shows, by outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeChoice {
+    /// PEPs with at least one recorded outcome of this kind.
+    Is(OutcomeKind),
+    /// PEPs the notes mention without a recorded outcome.
+    Undecided,
+}
+
+impl OutcomeChoice {
+    pub fn all() -> impl Iterator<Item = OutcomeChoice> {
+        OutcomeKind::ALL
+            .into_iter()
+            .map(OutcomeChoice::Is)
+            .chain([OutcomeChoice::Undecided])
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeChoice::Is(k) => k.as_str(),
+            OutcomeChoice::Undecided => "none",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            OutcomeChoice::Is(k) => k.label(),
+            OutcomeChoice::Undecided => "no recorded outcome",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OutcomeChoice> {
+        Self::all().find(|k| k.as_str() == s)
+    }
+
+    pub fn matches(self, row: &PepRow) -> bool {
+        match self {
+            OutcomeChoice::Is(k) => row.outcomes.iter().any(|&(o, _)| o == k),
+            OutcomeChoice::Undecided => row.outcomes.is_empty(),
+        }
+    }
+}
+
+/// The PEP list's state; the URL query (`sort`, `outcome`) is its only copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PepQuery {
+    pub sort: PepSort,
+    pub outcome: Option<OutcomeChoice>,
+}
+
+impl PepQuery {
+    /// Reads a query string (with or without `?`); unknown values are dropped, not fatal.
+    pub fn from_query(query: &str) -> PepQuery {
+        let mut q = PepQuery::default();
+        for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+            match key.as_ref() {
+                "sort" => q.sort = PepSort::parse(value.trim()).unwrap_or_default(),
+                "outcome" => q.outcome = OutcomeChoice::parse(value.trim()),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The query string without `?`; defaults are left out, so the plain list has none.
+    pub fn to_query(&self) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if self.sort != PepSort::default() {
+            q.append_pair("sort", self.sort.as_str());
+        }
+        if let Some(o) = self.outcome {
+            q.append_pair("outcome", o.as_str());
+        }
+        q.finish()
+    }
+
+    /// The rows that pass the outcome filter, in the chosen order.
+    pub fn apply<'r>(&self, rows: &'r [PepRow]) -> Vec<&'r PepRow> {
+        let mut out: Vec<&PepRow> = rows
+            .iter()
+            .filter(|r| self.outcome.is_none_or(|o| o.matches(r)))
+            .collect();
+        match self.sort {
+            PepSort::Number => out.sort_by_key(|r| r.number),
+            PepSort::Decision => out.sort_by(|a, b| {
+                // `None` sorts before `Some`, so reversing the dates puts undecided PEPs last.
+                b.last_decision()
+                    .cmp(&a.last_decision())
+                    .then(a.number.cmp(&b.number))
+            }),
+            PepSort::Discussed => out.sort_by_key(|r| (r.first_discussed, r.number)),
+        }
+        out
+    }
+}

@@ -1,0 +1,126 @@
+//! Every election, one line per term: method, turnout and number of nominees, drawn as two
+//! small charts over the years with the same numbers in a table.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::elections::{overview, ElectionSummary};
+use crate::core::route::Route;
+use crate::ui::app::{set_title, use_base};
+use crate::ui::components::bar_chart::{Bar, BarChart};
+use crate::ui::components::data_view::with_data;
+use crate::ui::components::person_link::PersonLink;
+use crate::ui::load::Loaded;
+
+#[component]
+pub fn ElectionsPage() -> impl IntoView {
+    set_title("Elections");
+    with_data(move |loaded| view! { <ElectionList loaded/> })
+}
+
+/// "2019 term: 72.0% … 2026 term: 69.8%": the extremes of a series, for a chart's description.
+fn extremes(
+    summaries: &[ElectionSummary],
+    value: impl Fn(&ElectionSummary) -> f64,
+    show: impl Fn(f64) -> String,
+) -> String {
+    let by = |a: &&ElectionSummary, b: &&ElectionSummary| value(a).total_cmp(&value(b));
+    match (summaries.iter().max_by(by), summaries.iter().min_by(by)) {
+        (Some(hi), Some(lo)) => format!(
+            "Highest: the {} term with {}; lowest: the {} term with {}.",
+            hi.term,
+            show(value(hi)),
+            lo.term,
+            show(value(lo))
+        ),
+        _ => String::new(),
+    }
+}
+
+#[component]
+fn ElectionList(
+    /// The data set.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let base = use_base();
+    let data = &loaded.data;
+    let all = overview(data);
+    let percent = |v: f64| format!("{v:.1}%");
+    let turnout_bars = all
+        .iter()
+        .map(|s| Bar {
+            label: format!("{} term", s.term),
+            value: s.turnout,
+            text: percent(s.turnout),
+            marked: false,
+        })
+        .collect();
+    let nominee_bars = all
+        .iter()
+        .map(|s| Bar {
+            label: format!("{} term", s.term),
+            value: s.nominees as f64,
+            text: s.nominees.to_string(),
+            marked: false,
+        })
+        .collect();
+    let turnout_desc = extremes(&all, |s| s.turnout, percent);
+    let nominee_desc = extremes(&all, |s| s.nominees as f64, |v| format!("{v} nominees"));
+    // Eight elections, fixed once loaded: a plain map is enough instead of a keyed <For/>.
+    let rows = all
+        .iter()
+        .map(|s| {
+            let elected = s
+                .elected
+                .iter()
+                .enumerate()
+                .map(|(i, id)| view! { {(i > 0).then_some(", ")} <PersonLink id=id.clone() name=data.name(id).to_string()/> })
+                .collect_view();
+            view! {
+                <tr data-term=s.term.to_string() data-nominees=s.nominees.to_string()>
+                    <th scope="row"><a href=base.href(&Route::Election(s.term))>{format!("{} term", s.term)}</a></th>
+                    <td>{s.method.as_str()}</td>
+                    <td class="num">{format!("{} of {}", s.cast, s.eligible)}</td>
+                    <td class="num">{percent(s.turnout)}</td>
+                    <td class="num">{s.nominees}</td>
+                    <td class="num">{s.withdrawn}</td>
+                    <td>{elected}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let count = all.len();
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <a href=base.href(&Route::Home)>"Timeline"</a>
+            " › "
+            <span aria-current="page">"Elections"</span>
+        </nav>
+        <h1>"Elections"</h1>
+        <p class="result-count" data-testid="election-count" data-count=count.to_string()>
+            {format!("{count} elections, one for each council term.")}
+        </p>
+        <div class="chart-pair">
+            <figure class="chart">
+                <BarChart id="turnout".to_string() title="Turnout by term (share of eligible voters who cast a ballot)".to_string()
+                    description=turnout_desc bars=turnout_bars max=100.0/>
+            </figure>
+            <figure class="chart">
+                <BarChart id="nominees".to_string() title="Nominees by term (withdrawn nominations included)".to_string()
+                    description=nominee_desc bars=nominee_bars/>
+            </figure>
+        </div>
+        <div class="table-scroll">
+            <table class="results" data-testid="elections-table">
+                <caption>"Every election"</caption>
+                <thead><tr>
+                    <th scope="col">"Election"</th><th scope="col">"Method"</th><th scope="col" class="num">"Ballots"</th>
+                    <th scope="col" class="num">"Turnout"</th><th scope="col" class="num">"Nominees"</th>
+                    <th scope="col" class="num">"Withdrew"</th><th scope="col">"Elected"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,84 @@
+//! Everyone the data set names, with their roles, the terms they served and how often the
+//! notes name them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::people::{everyone, PersonSummary};
+use crate::core::route::Route;
+use crate::ui::app::{set_title, use_base};
+use crate::ui::components::data_view::with_data;
+use crate::ui::components::person_link::PersonLink;
+use crate::ui::load::Loaded;
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    set_title("People");
+    with_data(move |loaded| view! { <PeopleList loaded/> })
+}
+
+#[component]
+fn PeopleList(
+    /// The data set.
+    loaded: Arc<Loaded>,
+) -> impl IntoView {
+    let people = everyone(&loaded.data);
+    let total = people.len();
+    let members = people.iter().filter(|p| !p.terms.is_empty()).count();
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <a href=use_base().href(&Route::Home)>"Timeline"</a>
+            " › "
+            <span aria-current="page">"People"</span>
+        </nav>
+        <h1>"People"</h1>
+        <p class="result-count" data-testid="people-count" data-count=total.to_string()>
+            {format!("{total} people, {members} of whom served on the council.")}
+        </p>
+        <div class="table-scroll">
+            <table class="results" data-testid="people-table">
+                <caption class="visually-hidden">"Everyone with their roles"</caption>
+                <thead><tr>
+                    <th scope="col">"Name"</th><th scope="col">"Roles"</th><th scope="col">"Terms served"</th>
+                    <th scope="col" class="num">"Elections"</th><th scope="col" class="num">"Meetings"</th>
+                    <th scope="col" class="num">"Items"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || people.clone() key=|p| p.id.clone() let:person>
+                        <PersonRow person/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn PersonRow(
+    /// The person to draw.
+    person: PersonSummary,
+) -> impl IntoView {
+    let roles = person
+        .roles
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let terms = person
+        .terms
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <tr data-person=person.id.clone()>
+            <th scope="row"><PersonLink id=person.id.clone() name=person.name.clone()/></th>
+            <td>{roles} {person.note.clone().map(|n| view! { <span class="muted">{format!(" · {n}")}</span> })}</td>
+            <td>{terms}</td>
+            <td class="num">{person.elections}</td>
+            <td class="num">{person.meetings}</td>
+            <td class="num">{person.items}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,210 @@
+//! One PEP's story with the council: its header facts, status history, every recorded outcome,
+//! every item of the notes that mentions it, and how long each step took. Everything read from
+//! the PEP's header beyond its number and title is drawn by `PepDetails` alone, so that fetching
+//! those fields on demand would change that one place.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::model::pep_url;
+use crate::core::peps::{describe_days, resolution_link, Latency, PepStory};
+use crate::core::route::Route;
+use crate::ui::app::{set_title, use_base};
+use crate::ui::components::data_view::with_data;
+use crate::ui::load::Loaded;
+use crate::ui::pages::not_found::NotFound;
+
+#[component]
+pub fn PepPage() -> impl IntoView {
+    let params = use_params_map();
+    let number = move || params.with(|p| p.get("number").unwrap_or_default());
+    with_data(move |loaded| {
+        let raw = number();
+        match Route::parse(&format!("/peps/{raw}")) {
+            Route::Pep(n) if loaded.data.pep(n).is_some() => {
+                view! { <PepView loaded number=n/> }.into_any()
+            }
+            _ => view! { <NotFound what=format!("PEP {raw}")/> }.into_any(),
+        }
+    })
+}
+
+#[component]
+fn PepView(
+    /// The data set.
+    loaded: Arc<Loaded>,
+    /// The PEP to show; it exists.
+    number: u16,
+) -> impl IntoView {
+    let base = use_base();
+    let data = &loaded.data;
+    let title = data
+        .pep(number)
+        .map(|p| p.title.clone())
+        .unwrap_or_default();
+    set_title(&format!("PEP {number}: {title}"));
+    let story = PepStory::new(data, number);
+    let discussed = story.first_discussed();
+    let decided = story.first_decision().map(|d| d.date);
+    // Recorded outcomes and mentions are fixed once loaded: plain maps instead of <For/>.
+    let decisions = story
+        .decisions
+        .iter()
+        .map(|d| {
+            let item = base.href(&Route::MeetingItem(d.section.clone(), d.item));
+            view! {
+                <li class="decision" data-outcome=d.outcome.as_str()>
+                    <span class=format!("outcome outcome-{}", d.outcome.as_str())>{d.outcome.label()}</span>
+                    " on "
+                    <time datetime=d.date.to_string() title=d.date_basis.label()>{d.date.to_string()}</time>
+                    <span class="muted">{format!(" ({})", d.date_basis.label())}</span>
+                    ". Recorded in "
+                    <a href=item>{format!("the notes of {}, item {}", d.section, d.item)}</a>
+                    {d.resolution_url.clone().map(|url| view! { "; " <a href=url rel="noopener">"resolution post"</a> })}
+                    "."
+                </li>
+            }
+        })
+        .collect_view();
+    let mentions = story
+        .mentions
+        .iter()
+        .map(|m| {
+            let href = base.href(&Route::MeetingItem(m.section.id.clone(), m.item.n));
+            let outcomes = story
+                .outcomes_in(m.item)
+                .into_iter()
+                .map(|o| view! { <span class=format!("outcome outcome-{}", o.as_str())>{o.label()}</span> })
+                .collect_view();
+            view! {
+                <li class="mention" data-testid="pep-mention">
+                    <div class="item-head">
+                        <time datetime=m.date().to_string()>{m.date().to_string()}</time>
+                        <a href=href>{format!("{}, item {}", m.section.heading, m.item.n)}</a>
+                        <span class=format!("badge badge-{}", m.item.kind.as_str())>{m.item.kind.label()}</span>
+                        {outcomes}
+                    </div>
+                    {m.item.summary.clone().map(|s| view! { <p class="summary">{s}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let n_decisions = story.decisions.len();
+    let n_mentions = story.mentions.len();
+    let touched = story.touched();
+    view! {
+        <article class="pep" data-testid="pep-page" data-pep=number.to_string()>
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <a href=base.href(&Route::Home)>"Timeline"</a>
+                " › "
+                <a href=base.href(&Route::Peps)>"PEPs"</a>
+                " › "
+                <span aria-current="page">{format!("PEP {number}")}</span>
+            </nav>
+            <h1>{format!("PEP {number}: {title}")}</h1>
+            <PepDetails loaded=loaded.clone() number discussed decided/>
+            <h2>{format!("Council outcomes ({n_decisions})")}</h2>
+            {if n_decisions == 0 {
+                view! { <p class="muted">"The notes record no council outcome on this PEP."</p> }.into_any()
+            } else {
+                view! { <ol class="decisions" data-testid="pep-decisions" data-count=n_decisions.to_string()>{decisions}</ol> }.into_any()
+            }}
+            <h2>{format!("Where the notes mention it ({n_mentions})")}</h2>
+            {if touched {
+                view! { <ol class="mentions" data-testid="pep-mentions" data-count=n_mentions.to_string()>{mentions}</ol> }.into_any()
+            } else {
+                view! { <p class="muted">"The council's notes never mention this PEP."</p> }.into_any()
+            }}
+        </article>
+    }
+}
+
+/// The PEP's header facts, the time each step took, its status history and its links. The only
+/// reader of the header's fields beyond number and title.
+#[component]
+fn PepDetails(
+    /// The data set.
+    loaded: Arc<Loaded>,
+    /// The PEP; it exists.
+    number: u16,
+    /// The first item that mentions it, if any.
+    discussed: Option<NaiveDate>,
+    /// Its first recorded outcome, if any.
+    decided: Option<NaiveDate>,
+) -> impl IntoView {
+    let Some(pep) = loaded.data.pep(number).cloned() else {
+        return ().into_any();
+    };
+    let latency = Latency::new(pep.created, discussed, decided);
+    let days = |d: Option<i64>| d.map_or_else(|| "—".to_string(), describe_days);
+    let fact = |label: &'static str, value: Option<String>| {
+        value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+    };
+    let history = pep
+        .history
+        .iter()
+        .map(|h| {
+            let change = if h.field == "Status" {
+                let from = if h.old.is_empty() { String::new() } else { format!("{} → ", h.old) };
+                view! { <span>{format!("Status: {from}{}", h.new)}</span> }.into_any()
+            } else {
+                let verb = if h.old.is_empty() { "set" } else { "changed" };
+                match resolution_link(&h.new) {
+                    Some(url) => view! {
+                        <span>{format!("Resolution {verb}: ")} <a href=url.to_string() rel="noopener">"resolution post"</a></span>
+                    }
+                    .into_any(),
+                    None => view! { <span>{format!("Resolution {verb}: {}", h.new)}</span> }.into_any(),
+                }
+            };
+            view! {
+                <li class=format!("history-{}", h.field.to_ascii_lowercase())>
+                    <time datetime=h.date.to_string()>{h.date.to_string()}</time>
+                    " "
+                    {change}
+                </li>
+            }
+        })
+        .collect_view();
+    let resolution = pep.resolution.as_ref().map(|r| {
+        let date = r.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        view! { <li><a href=r.url.clone() rel="noopener">{format!("Resolution post{date}")}</a></li> }
+    });
+    view! {
+        <dl class="facts" data-testid="pep-facts">
+            <dt>"Status"</dt><dd data-testid="pep-status">{pep.status.clone()}</dd>
+            <dt>"Type"</dt><dd>{pep.pep_type.clone()}</dd>
+            {fact("Topic", pep.topic.clone())}
+            {fact("Created", pep.created.map(|d| d.to_string()))}
+            {fact("Python version", pep.python_version.clone())}
+            {fact("Delegate", pep.delegate.clone())}
+            {fact("Authors", (!pep.authors.is_empty()).then(|| pep.authors.join(", ")))}
+        </dl>
+        <section class="latency" aria-labelledby="latency-heading">
+            <h2 id="latency-heading">"How long it took"</h2>
+            <dl class="facts" data-testid="pep-latency">
+                <dt>"Created → first mentioned in the notes"</dt>
+                <dd data-days=latency.created_to_discussion.map(|d| d.to_string())>{days(latency.created_to_discussion)}</dd>
+                <dt>"First mentioned → first outcome"</dt>
+                <dd data-days=latency.discussion_to_decision.map(|d| d.to_string())>{days(latency.discussion_to_decision)}</dd>
+                <dt>"Created → first outcome"</dt>
+                <dd data-days=latency.created_to_decision.map(|d| d.to_string())>{days(latency.created_to_decision)}</dd>
+            </dl>
+        </section>
+        <ul class="external-links">
+            <li><a href=pep_url(number) data-testid="pep-external">{format!("PEP {number} on peps.python.org")}</a></li>
+            {resolution}
+        </ul>
+        {(!pep.history.is_empty()).then(|| view! {
+            <section aria-labelledby="history-heading">
+                <h2 id="history-heading">"Status history"</h2>
+                <p class="muted">"Dates are when python/peps changed the file, not always the day of the decision."</p>
+                <ol class="history">{history}</ol>
+            </section>
+        })}
+    }
+    .into_any()
+}

@@ -1,0 +1,152 @@
+//! The PEPs the council touched: every PEP with a recorded outcome or a mention in the notes,
+//! sortable and filterable by outcome. The choice lives in the URL query (`sort`, `outcome`),
+//! so a sorted, filtered list can be shared as a link.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::core::peps::{touched_peps, OutcomeChoice, PepQuery, PepRow, PepSort};
+use crate::core::route::Route;
+use crate::ui::app::{set_title, use_base};
+use crate::ui::components::data_view::with_data;
+use crate::ui::components::pep_link::PepLink;
+use crate::ui::load::Loaded;
+
+#[component]
+pub fn PepsPage() -> impl IntoView {
+    set_title("PEPs the council touched");
+    let location = use_location();
+    let query = Memo::new(move |_| PepQuery::from_query(&location.search.get()));
+    let navigate = use_navigate();
+    let on_change = Callback::new(move |q: PepQuery| {
+        let qs = q.to_query();
+        let path = Route::Peps.path();
+        let to = if qs.is_empty() {
+            path
+        } else {
+            format!("{path}?{qs}")
+        };
+        navigate(&to, Default::default());
+    });
+    with_data(move |loaded| view! { <PepList loaded query on_change/> })
+}
+
+#[component]
+fn PepList(
+    /// The data set.
+    loaded: Arc<Loaded>,
+    /// The sort and filter from the URL.
+    query: Memo<PepQuery>,
+    /// Turns a change of sort or filter into a navigation.
+    on_change: Callback<PepQuery>,
+) -> impl IntoView {
+    let rows: Arc<Vec<PepRow>> = Arc::new(touched_peps(&loaded.data));
+    let total = rows.len();
+    let shown = {
+        let rows = rows.clone();
+        Memo::new(move |_| {
+            query
+                .get()
+                .apply(&rows)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let count = move || shown.with(Vec::len);
+    let sort_options = move || {
+        let current = query.get().sort;
+        PepSort::ALL
+            .map(|s| view! { <option value=s.as_str() selected=s == current>{s.label()}</option> })
+            .into_iter()
+            .collect_view()
+    };
+    let outcome_options = move || {
+        let current = query.get().outcome;
+        OutcomeChoice::all()
+            .map(|o| {
+                let n = rows.iter().filter(|r| o.matches(r)).count();
+                view! { <option value=o.as_str() selected=Some(o) == current>{format!("{} ({n})", o.label())}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <a href=use_base().href(&Route::Home)>"Timeline"</a>
+            " › "
+            <span aria-current="page">"PEPs"</span>
+        </nav>
+        <h1>"PEPs the council touched"</h1>
+        <p class="muted">{format!("{total} PEPs have a recorded council outcome or come up in the council's notes.")}</p>
+        <form class="filter-bar list-controls" aria-label="Sort and filter the PEPs" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="peps-sort">"Sort by"</label>
+                <select id="peps-sort" on:change=move |ev| {
+                    let mut q = query.get_untracked();
+                    q.sort = PepSort::parse(&event_target_value(&ev)).unwrap_or_default();
+                    on_change.run(q);
+                }>{sort_options}</select>
+            </div>
+            <div class="field">
+                <label for="peps-outcome">"Outcome"</label>
+                <select id="peps-outcome" on:change=move |ev| {
+                    let mut q = query.get_untracked();
+                    q.outcome = OutcomeChoice::parse(&event_target_value(&ev));
+                    on_change.run(q);
+                }>
+                    <option value="" selected=move || query.get().outcome.is_none()>"Any outcome"</option>
+                    {outcome_options}
+                </select>
+            </div>
+        </form>
+        <p class="result-count" data-testid="pep-count" data-count=move || count().to_string() aria-live="polite">
+            {move || format!("{} of {total} PEPs", count())}
+        </p>
+        <div class="table-scroll">
+            <table class="results pep-table" data-testid="pep-table">
+                <caption class="visually-hidden">"PEPs with their council outcomes"</caption>
+                <thead><tr>
+                    <th scope="col">"PEP"</th><th scope="col">"Title"</th><th scope="col">"Status"</th>
+                    <th scope="col">"Council outcomes"</th><th scope="col">"First mentioned"</th>
+                    <th scope="col" class="num">"Items"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || shown.get() key=|r| r.number let:row>
+                        <PepRowView row/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn PepRowView(
+    /// The row to draw.
+    row: PepRow,
+) -> impl IntoView {
+    let outcomes = row
+        .outcomes
+        .iter()
+        .map(|(o, d)| {
+            view! {
+                <li>
+                    <span class=format!("outcome outcome-{}", o.as_str()) data-outcome=o.as_str()>{o.label()}</span>
+                    " " <time datetime=d.to_string()>{d.to_string()}</time>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <tr data-pep=row.number.to_string()>
+            <th scope="row"><PepLink number=row.number title=row.title.clone()/></th>
+            <td>{row.title.clone()}</td>
+            <td>{row.status.clone()}</td>
+            <td><ul class="compact">{outcomes}</ul></td>
+            <td>{row.first_discussed.map(|d| d.to_string()).unwrap_or_default()}</td>
+            <td class="num">{row.mentions}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,190 @@
+//! One person's record: roles, terms served, every election they stood in with votes or stars,
+//! rank and result, their nomination platforms, the meetings whose notes name them present,
+//! absent or as a guest, and the items that mention them.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::core::elections::ordinal;
+use crate::core::model::{Section, VotingMethod};
+use crate::core::people::PersonRecord;
+use crate::core::route::Route;
+use crate::ui::app::{set_title, use_base};
+use crate::ui::components::data_view::with_data;
+use crate::ui::load::Loaded;
+use crate::ui::pages::not_found::NotFound;
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    with_data(move |loaded| {
+        let slug = slug();
+        if loaded.data.person(&slug).is_none() {
+            return view! { <NotFound what=format!("person \u{201c}{slug}\u{201d}")/> }.into_any();
+        }
+        view! { <PersonView loaded slug/> }.into_any()
+    })
+}
+
+#[component]
+fn PersonView(
+    /// The data set.
+    loaded: Arc<Loaded>,
+    /// The person to show; they exist.
+    slug: String,
+) -> impl IntoView {
+    let base = use_base();
+    let Some(r) = PersonRecord::new(&loaded.data, &slug) else {
+        return ().into_any();
+    };
+    let name = r.person.name.clone();
+    set_title(&name);
+    let roles = r
+        .person
+        .roles
+        .iter()
+        .map(|role| view! { <li class=format!("badge role-{}", role.as_str())>{role.label()}</li> })
+        .collect_view();
+    let years = r.term_years();
+    let terms = if years.is_empty() {
+        view! { "none" }.into_any()
+    } else {
+        years
+            .iter()
+            .enumerate()
+            .map(|(i, &y)| {
+                view! { {(i > 0).then_some(", ")} <a href=base.href(&Route::Election(y))>{y.to_string()}</a> }
+            })
+            .collect_view()
+            .into_any()
+    };
+    // The record never changes once loaded, so plain maps are enough instead of keyed <For/>.
+    let standings = r
+        .standings
+        .iter()
+        .map(|s| {
+            let e = s.election;
+            let unit = match e.method {
+                VotingMethod::Star => "stars",
+                VotingMethod::Approval => "votes",
+            };
+            let score = s.result.score().map_or("—".to_string(), |n| format!("{n} {unit}"));
+            let place = s.result.rank.map_or(String::new(), |k| format!("{} of {}", ordinal(k), s.of));
+            let c = s.result.candidate;
+            let result = if c.withdrawn { "withdrew" } else if c.elected { "elected" } else { "not elected" };
+            let thread = s.nomination.map(|n| n.thread_url.clone());
+            view! {
+                <tr class:elected=c.elected data-term=e.term.to_string()>
+                    <th scope="row"><a href=base.href(&Route::Nomination(e.term, r.person.id.clone()))>{format!("{} term", e.term)}</a></th>
+                    <td class="num">{score}</td>
+                    <td>{place}</td>
+                    <td>{result}</td>
+                    <td>{thread.map(|url| view! { <a href=url rel="noopener">"thread"</a> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let platforms = r
+        .standings
+        .iter()
+        .filter_map(|s| s.nomination.filter(|n| !n.platform.is_empty()))
+        .map(|n| {
+            let points = n.platform.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+            view! {
+                <section class="nomination">
+                    <h3>{format!("For the {} term", n.term)}</h3>
+                    <ul class="platform">{points}</ul>
+                    <p><a href=n.thread_url.clone() rel="noopener">"Nomination thread on discuss.python.org"</a></p>
+                </section>
+            }
+        })
+        .collect_view();
+    let meeting_links = |sections: &[&Section]| {
+        sections
+            .iter()
+            .map(|s| view! { <li><a href=base.href(&Route::Meeting(s.id.clone()))>{s.id.clone()}</a></li> })
+            .collect_view()
+    };
+    let present = meeting_links(&r.present);
+    let absent = meeting_links(&r.absent);
+    let guest = r
+        .guest
+        .iter()
+        .map(|(s, role)| {
+            view! { <li><a href=base.href(&Route::Meeting(s.id.clone()))>{s.id.clone()}</a> {format!(" ({role})")}</li> }
+        })
+        .collect_view();
+    let items = r
+        .items
+        .iter()
+        .map(|(s, i)| {
+            view! {
+                <li class="mention">
+                    <div class="item-head">
+                        <time datetime=s.date.to_string()>{s.date.to_string()}</time>
+                        <a href=base.href(&Route::MeetingItem(s.id.clone(), i.n))>{format!("{}, item {}", s.heading, i.n)}</a>
+                        <span class=format!("badge badge-{}", i.kind.as_str())>{i.kind.label()}</span>
+                    </div>
+                    {i.summary.clone().map(|t| view! { <p class="summary">{t}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let counts = (
+        r.present.len(),
+        r.absent.len(),
+        r.guest.len(),
+        r.items.len(),
+    );
+    let stood = r.standings.len();
+    view! {
+        <article class="person" data-testid="person-page" data-person=r.person.id.clone()>
+            <nav class="breadcrumbs" aria-label="Breadcrumbs">
+                <a href=base.href(&Route::Home)>"Timeline"</a>
+                " › "
+                <a href=base.href(&Route::People)>"People"</a>
+                " › "
+                <span aria-current="page">{name.clone()}</span>
+            </nav>
+            <h1>{name.clone()}</h1>
+            {r.person.note.clone().map(|n| view! { <p class="gist">{n}</p> })}
+            {(!r.person.roles.is_empty()).then(|| view! { <ul class="roles" aria-label="Roles">{roles}</ul> })}
+            <dl class="facts">
+                <dt>"Terms served"</dt>
+                <dd data-testid="terms-served" data-count=years.len().to_string()>{format!("{} ", years.len())} "(" {terms} ")"</dd>
+                <dt>"Elections stood in"</dt><dd data-testid="elections-stood" data-count=stood.to_string()>{stood}</dd>
+                <dt>"Named present"</dt><dd data-testid="present-count" data-count=counts.0.to_string()>{format!("{} meetings", counts.0)}</dd>
+                <dt>"Named absent"</dt><dd data-testid="absent-count" data-count=counts.1.to_string()>{format!("{} meetings", counts.1)}</dd>
+                <dt>"Guest at"</dt><dd data-testid="guest-count" data-count=counts.2.to_string()>{format!("{} meetings", counts.2)}</dd>
+                <dt>"Items that name them"</dt><dd data-testid="item-count" data-count=counts.3.to_string()>{counts.3}</dd>
+            </dl>
+            {(stood > 0).then(|| view! {
+                <div class="table-scroll">
+                <table class="results" data-testid="person-elections">
+                    <caption>"Elections"</caption>
+                    <thead><tr>
+                        <th scope="col">"Election"</th><th scope="col" class="num">"Votes or stars"</th>
+                        <th scope="col">"Place"</th><th scope="col">"Result"</th><th scope="col">"Nomination"</th>
+                    </tr></thead>
+                    <tbody>{standings}</tbody>
+                </table>
+                </div>
+                <h2>"Platforms"</h2>
+                {platforms}
+            })}
+            <h2>"Attendance"</h2>
+            <p class="muted">"Most notes do not say who attended; these are the meetings whose notes do, or that list them as a guest."</p>
+            <div class="attendance">
+                <section><h3>{format!("Present ({})", counts.0)}</h3><ul class="compact">{present}</ul></section>
+                <section><h3>{format!("Absent ({})", counts.1)}</h3><ul class="compact">{absent}</ul></section>
+                <section><h3>{format!("Guest ({})", counts.2)}</h3><ul class="compact">{guest}</ul></section>
+            </div>
+            <h2>{format!("Items that name them ({})", counts.3)}</h2>
+            <ol class="mentions">{items}</ol>
+        </article>
+    }
+    .into_any()
+}

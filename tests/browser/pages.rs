@@ -1,0 +1,385 @@
+//! Browser tests of the PEP, person and election pages and the membership chart (issue 4):
+//! each page kind opened cold and checked against the files in `data/`, the list pages'
+//! counts and shareable queries, the not-found views, axe-core on every new page kind, and a
+//! phone's width. They use the harness of `tests/browser.rs` (this is its child module).
+
+use super::*;
+
+/// One file of the bundled data set (`data/`), which the built site serves.
+fn data_file(name: &str) -> Vec<Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name);
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
+}
+
+impl Browser {
+    /// Waits for `[data-testid=<id>]` and returns its `data-count`.
+    async fn count_of(&self, id: &str) -> u64 {
+        let css = format!("[data-testid={id}]");
+        self.find(&css).await;
+        self.until(&format!("a number in {css}'s data-count"), async || {
+            let found = self
+                .js(
+                    "const e = document.querySelector(arguments[0]); return e && e.dataset.count",
+                    vec![json!(css)],
+                )
+                .await;
+            found
+                .as_str()
+                .and_then(|s| s.parse().ok())
+                .ok_or(format!("data-count {found}"))
+        })
+        .await
+    }
+
+    /// Waits until the tab's title contains `part`.
+    async fn title_has(&self, part: &str) {
+        self.until(&format!("a title with {part:?}"), async || {
+            let title = self.client.title().await.map_err(|e| e.to_string())?;
+            if title.contains(part) {
+                Ok(())
+            } else {
+                Err(format!("title {title:?}"))
+            }
+        })
+        .await
+    }
+
+    /// `attribute` of every element matching `css`.
+    async fn attrs(&self, css: &str, attribute: &str) -> Vec<String> {
+        let found = self
+            .js(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]) || '')",
+                vec![json!(css), json!(attribute)],
+            )
+            .await;
+        let list = found.as_array().cloned().unwrap_or_default();
+        list.iter()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+}
+
+/// Whether item `item` of meetings.json refers to PEP `n`, by its list or an outcome.
+fn item_refers_to(item: &Value, n: u64) -> bool {
+    let listed = item["peps"]
+        .as_array()
+        .is_some_and(|p| p.iter().any(|v| v.as_u64() == Some(n)));
+    let outcome = item["outcomes"]
+        .as_array()
+        .is_some_and(|o| o.iter().any(|o| o["pep"].as_u64() == Some(n)));
+    listed || outcome || item["outcome"]["pep"].as_u64() == Some(n)
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn pep_person_and_election_pages_open_cold_with_their_facts() {
+    let b = Browser::open().await;
+
+    // PEP 703: title, outcome and date, mentions, links, header nav.
+    let peps = data_file("peps.json");
+    let pep = peps.iter().find(|p| p["number"] == 703).expect("PEP 703");
+    let decisions: Vec<Value> = data_file("decisions.json")
+        .into_iter()
+        .filter(|d| d["pep"] == 703)
+        .collect();
+    let meetings = data_file("meetings.json");
+    let mentions = meetings
+        .iter()
+        .flat_map(|s| s["items"].as_array().cloned().unwrap_or_default())
+        .filter(|i| item_refers_to(i, 703))
+        .count() as u64;
+    b.goto("peps/703").await;
+    b.find("[data-testid=pep-page]").await;
+    let title = pep["title"].as_str().unwrap();
+    let h1 = b.texts("h1").await;
+    assert!(
+        h1.iter()
+            .any(|t| t.contains("PEP 703") && t.contains(title)),
+        "h1 {h1:?}"
+    );
+    b.title_has("PEP 703").await;
+    assert_eq!(b.count_of("pep-decisions").await, decisions.len() as u64);
+    let shown = b.texts("[data-testid=pep-decisions] li").await;
+    for d in &decisions {
+        let (date, outcome) = (d["date"].as_str().unwrap(), d["outcome"].as_str().unwrap());
+        assert!(
+            shown
+                .iter()
+                .any(|t| t.contains(date) && t.contains(outcome)),
+            "no decision line with {outcome} on {date}: {shown:?}"
+        );
+    }
+    assert_eq!(b.count_of("pep-mentions").await, mentions);
+    assert_eq!(
+        b.texts("[data-testid=pep-mention]").await.len() as u64,
+        mentions
+    );
+    assert_eq!(
+        b.attrs("[data-testid=pep-external]", "href").await,
+        vec!["https://peps.python.org/pep-0703/".to_owned()]
+    );
+    let status = b.texts("[data-testid=pep-status]").await;
+    assert_eq!(status, vec![pep["status"].as_str().unwrap().to_owned()]);
+    let current = b.attrs(".site-nav a[aria-current]", "href").await;
+    assert_eq!(
+        current,
+        vec![format!("{PREFIX}peps")],
+        "the PEPs link is current"
+    );
+
+    // Pablo Galindo Salgado: terms served, elections stood, each score.
+    let id = "pablo-galindo-salgado";
+    let named = |list: &Value| list.as_array().is_some_and(|l| l.contains(&json!(id)));
+    let terms = data_file("terms.json")
+        .iter()
+        .filter(|t| named(&t["members"]))
+        .count() as u64;
+    let elections = data_file("elections.json");
+    let stood: Vec<(String, u64)> = elections
+        .iter()
+        .filter_map(|e| {
+            let list = e["candidates"].as_array()?;
+            let c = list.iter().find(|c| c["person"] == id)?;
+            Some((
+                e["term"].to_string(),
+                c["stars"].as_u64().or(c["votes"].as_u64())?,
+            ))
+        })
+        .collect();
+    b.goto(&format!("people/{id}")).await;
+    b.find("[data-testid=person-page]").await;
+    b.title_has("Pablo Galindo Salgado").await;
+    assert_eq!(b.count_of("terms-served").await, terms);
+    assert_eq!(b.count_of("elections-stood").await, stood.len() as u64);
+    for (term, score) in &stood {
+        let row = b
+            .texts(&format!(
+                "[data-testid=person-elections] tr[data-term='{term}']"
+            ))
+            .await;
+        assert!(
+            row.len() == 1 && row[0].contains(&score.to_string()),
+            "the {term} row should show {score}: {row:?}"
+        );
+    }
+
+    // The 2026 election: every candidate's stars in the table and a bar per candidate.
+    let e = elections.iter().find(|e| e["term"] == 2026).expect("2026");
+    let candidates = e["candidates"].as_array().unwrap();
+    b.goto("elections/2026").await;
+    b.find("[data-testid=election-page]").await;
+    b.title_has("2026").await;
+    for c in candidates {
+        let person = c["person"].as_str().unwrap();
+        let score = b
+            .attrs(&format!("tr[data-person='{person}']"), "data-score")
+            .await;
+        let want = c["stars"].as_u64().or(c["votes"].as_u64()).unwrap();
+        assert_eq!(score, vec![want.to_string()], "{person}");
+    }
+    let elected = candidates.iter().filter(|c| c["elected"] == true).count();
+    assert_eq!(
+        b.texts("[data-testid=results] tr.elected").await.len(),
+        elected
+    );
+    let bars = b.texts("svg.bar-chart[role=img] rect.bar").await.len();
+    let standing = candidates.iter().filter(|c| c["withdrawn"] != true).count();
+    assert_eq!(bars, standing, "one bar per candidate");
+    let turnout = b.attrs("[data-testid=turnout]", "data-cast").await;
+    assert_eq!(turnout, vec![e["cast"].to_string()]);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn list_pages_show_the_right_counts_and_keep_the_filter_in_the_url() {
+    let b = Browser::open().await;
+    let decisions = data_file("decisions.json");
+    let mut touched: Vec<u64> = decisions.iter().filter_map(|d| d["pep"].as_u64()).collect();
+    for s in data_file("meetings.json") {
+        for item in s["items"].as_array().cloned().unwrap_or_default() {
+            let listed = item["peps"].as_array().cloned().unwrap_or_default();
+            touched.extend(listed.iter().filter_map(Value::as_u64));
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    let mut rejected: Vec<u64> = decisions
+        .iter()
+        .filter(|d| d["outcome"] == "rejected")
+        .filter_map(|d| d["pep"].as_u64())
+        .collect();
+    rejected.sort_unstable();
+    rejected.dedup();
+
+    b.goto("peps").await;
+    assert_eq!(b.count_of("pep-count").await, touched.len() as u64);
+    let select = b.find("select#peps-outcome").await;
+    select
+        .select_by_value("rejected")
+        .await
+        .expect("choose rejected");
+    b.until("outcome=rejected in the URL and the count", async || {
+        let param = b.param("outcome").await?;
+        let rows = b
+            .attrs("[data-testid=pep-table] tbody tr", "data-pep")
+            .await;
+        if param.as_deref() == Some("rejected") && rows.len() == rejected.len() {
+            Ok(())
+        } else {
+            Err(format!("outcome={param:?}, {} rows", rows.len()))
+        }
+    })
+    .await;
+    // Opened cold, the query gives the same list, in number order when asked.
+    b.goto("peps?outcome=rejected&sort=number").await;
+    assert_eq!(b.count_of("pep-count").await, rejected.len() as u64);
+    let rows: Vec<u64> = b
+        .attrs("[data-testid=pep-table] tbody tr", "data-pep")
+        .await
+        .iter()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    assert_eq!(rows, rejected);
+
+    b.goto("people").await;
+    assert_eq!(
+        b.count_of("people-count").await,
+        data_file("people.json").len() as u64
+    );
+    assert_eq!(
+        b.texts("[data-testid=people-table] tbody tr").await.len(),
+        data_file("people.json").len()
+    );
+
+    let elections = data_file("elections.json");
+    b.goto("elections").await;
+    assert_eq!(b.count_of("election-count").await, elections.len() as u64);
+    let nominations = data_file("nominations.json");
+    for e in &elections {
+        let term = e["term"].to_string();
+        let want = nominations
+            .iter()
+            .filter(|n| n["term"] == e["term"])
+            .count();
+        let got = b
+            .attrs(
+                &format!("[data-testid=elections-table] tr[data-term='{term}']"),
+                "data-nominees",
+            )
+            .await;
+        assert_eq!(got, vec![want.to_string()], "nominees for {term}");
+    }
+    assert_eq!(b.texts("svg.bar-chart[role=img]").await.len(), 2);
+
+    // The home page's membership chart: a lane per member, each a person link.
+    let mut members: Vec<String> = data_file("terms.json")
+        .iter()
+        .flat_map(|t| t["members"].as_array().cloned().unwrap_or_default())
+        .filter_map(|m| m.as_str().map(str::to_owned))
+        .collect();
+    members.sort();
+    members.dedup();
+    b.goto("").await;
+    b.find("[data-testid=membership-chart]").await;
+    let lanes = b.attrs("[data-testid=membership-lane]", "href").await;
+    assert_eq!(lanes.len(), members.len(), "{lanes:?}");
+    for m in &members {
+        let href = format!("{PREFIX}people/{m}");
+        assert!(lanes.contains(&href), "no lane links to {href}: {lanes:?}");
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn unknown_peps_people_and_years_show_not_found() {
+    let b = Browser::open().await;
+    let peps = data_file("peps.json");
+    assert!(
+        !peps.iter().any(|p| p["number"] == 9876),
+        "the test needs a PEP number that does not exist"
+    );
+    for path in [
+        "peps/9876",
+        "peps/abc",
+        "people/nobody-at-all",
+        "elections/2031",
+    ] {
+        b.goto(path).await;
+        let view = b.find("[data-testid=not-found]").await;
+        assert!(
+            view.is_displayed().await.unwrap_or(false),
+            "not-found for {path} is not visible"
+        );
+        b.title_has("Not found").await;
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn record_pages_pass_axe_and_fit_a_phone() {
+    let b = Browser::open().await;
+    let mut report = Vec::new();
+    let pages = [
+        ("peps/703", "[data-testid=pep-page]"),
+        ("peps", "[data-testid=pep-table]"),
+        ("people/pablo-galindo-salgado", "[data-testid=person-page]"),
+        ("people", "[data-testid=people-table]"),
+        ("elections/2026", "[data-testid=election-page]"),
+        ("elections", "[data-testid=elections-table]"),
+    ];
+    for (path, ready) in pages {
+        b.goto(path).await;
+        b.find(ready).await;
+        report.extend(
+            b.axe_violations()
+                .await
+                .into_iter()
+                .map(|v| format!("{path}: {v}")),
+        );
+    }
+    b.goto("peps/703").await;
+    b.find("[data-testid=pep-page]").await;
+    b.screenshot("pep").await;
+    assert!(
+        report.is_empty(),
+        "axe-core found {} violations:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+
+    // At a phone's width the home page (with the membership chart) and the election page
+    // must not scroll sideways.
+    b.client
+        .set_window_size(375, 800)
+        .await
+        .expect("narrow the window");
+    for (path, ready) in [
+        ("", "[data-testid=membership-chart]"),
+        ("elections/2026", "[data-testid=election-page]"),
+        ("people/pablo-galindo-salgado", "[data-testid=person-page]"),
+    ] {
+        b.goto(path).await;
+        b.find(ready).await;
+        let overflow = b
+            .js(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                vec![],
+            )
+            .await;
+        assert!(
+            overflow.as_i64().unwrap_or(1) <= 0,
+            "/{path} scrolls sideways by {overflow} px at 375 px"
+        );
+        if path.is_empty() {
+            b.screenshot("home-375").await;
+        }
+    }
+    b.close().await;
+}

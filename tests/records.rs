@@ -1,0 +1,489 @@
+//! Native tests of the derived records behind the PEP, person and election pages: checked on the
+//! small fixture (`tests/fixtures/tiny.json`), where the answers can be worked out by hand, and
+//! on the bundled data set against figures counted here straight from the JSON files.
+
+use chrono::NaiveDate;
+use council_explorer::core::dataset::{DataFile, Dataset, Parts};
+use council_explorer::core::elections::{ordinal, overview, ranking, turnout};
+use council_explorer::core::model::OutcomeKind;
+use council_explorer::core::people::{everyone, membership, PersonRecord};
+use council_explorer::core::peps::{
+    describe_days, resolution_link, touched_peps, OutcomeChoice, PepQuery, PepSort, PepStory,
+};
+use council_explorer::core::route::Route;
+use serde_json::Value;
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/tiny.json")).expect("fixture is JSON")
+}
+
+/// The fixture as a data set, after `edit` has changed it.
+fn tiny_with(edit: impl FnOnce(&mut Value)) -> Dataset {
+    let mut v = fixture();
+    edit(&mut v);
+    let parts = Parts::parse_with(|file| {
+        let key = match file {
+            DataFile::Meetings => "sections".to_string(),
+            f => f.name().trim_end_matches(".json").to_string(),
+        };
+        v[key].to_string()
+    })
+    .expect("the fixture parses");
+    Dataset::new(parts).expect("the fixture is valid")
+}
+
+fn tiny() -> Dataset {
+    tiny_with(|_| {})
+}
+
+fn json(file: &str) -> Vec<Value> {
+    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {path}: {e}"))
+}
+
+fn bundled() -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let parts =
+        Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
+            .expect("data/ parses");
+    Dataset::new(parts).expect("data/ is valid")
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("a YYYY-MM-DD date")
+}
+
+// ---------------------------------------------------------------------------------------------
+// PEPs
+
+#[test]
+fn a_pep_story_on_the_fixture() {
+    let data = tiny_with(|v| v["peps"][1]["created"] = Value::from("2023-01-01"));
+    let rejected = PepStory::new(&data, 9001);
+    assert_eq!(rejected.decisions.len(), 1);
+    assert_eq!(rejected.mentions.len(), 1);
+    assert_eq!(rejected.first_discussed(), Some(date("2023-03-06")));
+    assert_eq!(
+        rejected.outcomes_in(rejected.mentions[0].item),
+        vec![OutcomeKind::Rejected]
+    );
+    let created = data.pep(9001).and_then(|p| p.created);
+    let l = rejected.latency(created);
+    assert_eq!(l.created_to_discussion, Some(64));
+    assert_eq!(l.discussion_to_decision, Some(0));
+    assert_eq!(l.created_to_decision, Some(64));
+
+    let discussed = PepStory::new(&data, 9002);
+    assert!(discussed.touched() && discussed.decisions.is_empty());
+    assert_eq!(discussed.latency(None).discussion_to_decision, None);
+
+    let untouched = PepStory::new(&data, 8104);
+    assert!(!untouched.touched());
+}
+
+#[test]
+fn the_pep_list_holds_touched_peps_and_filters_and_sorts_them() {
+    let data = tiny();
+    let rows = touched_peps(&data);
+    let numbers: Vec<u16> = rows.iter().map(|r| r.number).collect();
+    assert_eq!(numbers, vec![9001, 9002], "8104 is never mentioned");
+
+    let only = |q: &str| -> Vec<u16> {
+        PepQuery::from_query(q)
+            .apply(&rows)
+            .iter()
+            .map(|r| r.number)
+            .collect()
+    };
+    assert_eq!(only("outcome=rejected"), vec![9001]);
+    assert_eq!(only("outcome=none"), vec![9002]);
+    assert_eq!(only("outcome=accepted"), Vec::<u16>::new());
+    // Decided PEPs first, newest decision first; then the undecided.
+    assert_eq!(only(""), vec![9001, 9002]);
+    assert_eq!(only("sort=number&outcome=bogus"), vec![9001, 9002]);
+}
+
+#[test]
+fn the_pep_query_round_trips_and_drops_bad_values() {
+    for q in [
+        PepQuery::default(),
+        PepQuery {
+            sort: PepSort::Number,
+            outcome: Some(OutcomeChoice::Is(OutcomeKind::WithdrawalRequested)),
+        },
+        PepQuery {
+            sort: PepSort::Discussed,
+            outcome: Some(OutcomeChoice::Undecided),
+        },
+    ] {
+        assert_eq!(PepQuery::from_query(&q.to_query()), q, "{}", q.to_query());
+    }
+    assert_eq!(PepQuery::default().to_query(), "");
+    assert_eq!(
+        PepQuery::from_query("?sort=%3Cscript%3E&outcome=maybe"),
+        PepQuery::default()
+    );
+}
+
+#[test]
+fn pep_703_matches_the_data_files() {
+    let data = bundled();
+    let story = PepStory::new(&data, 703);
+
+    let decisions: Vec<Value> = json("decisions.json")
+        .into_iter()
+        .filter(|d| d["pep"] == 703)
+        .collect();
+    assert_eq!(story.decisions.len(), decisions.len());
+    let first = decisions
+        .iter()
+        .map(|d| date(d["date"].as_str().unwrap()))
+        .min()
+        .expect("PEP 703 has a decision");
+    assert_eq!(story.first_decision().map(|d| d.date), Some(first));
+
+    // Every item that lists 703 among its PEPs or records an outcome on it.
+    let mut dates = Vec::new();
+    for s in json("meetings.json") {
+        for item in s["items"].as_array().unwrap() {
+            let listed = item["peps"]
+                .as_array()
+                .is_some_and(|p| p.contains(&Value::from(703)));
+            let outcome = item["outcomes"]
+                .as_array()
+                .is_some_and(|o| o.iter().any(|o| o["pep"] == 703))
+                || item["outcome"]["pep"] == 703;
+            if listed || outcome {
+                dates.push(date(s["date"].as_str().unwrap()));
+            }
+        }
+    }
+    assert_eq!(story.mentions.len(), dates.len());
+    let discussed = *dates.iter().min().unwrap();
+    assert_eq!(story.first_discussed(), Some(discussed));
+    assert!(
+        story
+            .mentions
+            .windows(2)
+            .all(|w| w[0].date() <= w[1].date()),
+        "mentions are in date order"
+    );
+
+    let peps = json("peps.json");
+    let pep = peps.iter().find(|p| p["number"] == 703).unwrap();
+    let created = date(pep["created"].as_str().unwrap());
+    let l = story.latency(Some(created));
+    assert_eq!(
+        l.created_to_discussion,
+        Some((discussed - created).num_days())
+    );
+    assert_eq!(
+        l.discussion_to_decision,
+        Some((first - discussed).num_days())
+    );
+    assert_eq!(l.created_to_decision, Some((first - created).num_days()));
+}
+
+#[test]
+fn the_bundled_pep_list_counts_every_touched_pep() {
+    let data = bundled();
+    let mut expected: Vec<u64> = json("decisions.json")
+        .iter()
+        .map(|d| d["pep"].as_u64().unwrap())
+        .collect();
+    for s in json("meetings.json") {
+        for item in s["items"].as_array().unwrap() {
+            let peps = item["peps"].as_array().cloned().unwrap_or_default();
+            expected.extend(peps.iter().filter_map(Value::as_u64));
+        }
+    }
+    expected.sort_unstable();
+    expected.dedup();
+    let rows = touched_peps(&data);
+    let got: Vec<u64> = rows.iter().map(|r| u64::from(r.number)).collect();
+    assert_eq!(got, expected);
+
+    let decided = rows.iter().filter(|r| !r.outcomes.is_empty()).count();
+    let deciding: std::collections::BTreeSet<u64> = json("decisions.json")
+        .iter()
+        .map(|d| d["pep"].as_u64().unwrap())
+        .collect();
+    assert_eq!(decided, deciding.len());
+    let newest_first = PepQuery::default().apply(&rows);
+    let dates: Vec<_> = newest_first
+        .iter()
+        .filter_map(|r| r.last_decision())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}
+
+#[test]
+fn days_and_resolutions_read_plainly() {
+    assert_eq!(describe_days(0), "the same day");
+    assert_eq!(describe_days(1), "1 day");
+    assert_eq!(describe_days(45), "45 days");
+    assert_eq!(describe_days(283), "283 days (about 9 months)");
+    assert_eq!(describe_days(-12), "12 days earlier");
+    assert_eq!(describe_days(1100), "1100 days (about 3.0 years)");
+    assert_eq!(
+        resolution_link("`24-Oct-2023 <https://discuss.python.org/t/x/37075>`__"),
+        Some("https://discuss.python.org/t/x/37075")
+    );
+    assert_eq!(
+        resolution_link("https://mail.python.org/x"),
+        Some("https://mail.python.org/x")
+    );
+    assert_eq!(resolution_link("[Accepted by the BDFL]"), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+#[test]
+fn a_person_record_on_the_fixture() {
+    let data = tiny_with(|v| {
+        v["sections"][1]["attendance"] = serde_json::json!({
+            "stated": true, "present": ["ada-example"], "absent": ["bo-sample"]
+        });
+    });
+    let ada = PersonRecord::new(&data, "ada-example").expect("Ada is in the fixture");
+    assert_eq!(ada.term_years(), vec![2022, 2023]);
+    assert_eq!(ada.standings.len(), 1);
+    let s = &ada.standings[0];
+    assert_eq!(
+        (s.result.rank, s.of, s.result.score()),
+        (Some(1), 2, Some(7))
+    );
+    assert!(s.result.candidate.elected);
+    assert_eq!(
+        s.nomination.map(|n| n.platform.len()),
+        Some(1),
+        "her nomination comes with its platform"
+    );
+    assert_eq!(ada.present.len(), 1);
+    assert!(ada.absent.is_empty());
+    assert_eq!(ada.items.len(), 1);
+    assert_eq!(ada.items[0].0.id, "2023-03-06");
+
+    let bo = PersonRecord::new(&data, "bo-sample").unwrap();
+    assert_eq!(bo.standings[0].result.rank, Some(2));
+    assert!(!bo.standings[0].result.candidate.elected);
+    assert_eq!(bo.absent.len(), 1);
+
+    let lukasz = PersonRecord::new(&data, "lukasz-example").unwrap();
+    assert!(lukasz.terms.is_empty() && lukasz.standings.is_empty());
+    assert_eq!(lukasz.guest.len(), 1);
+    assert_eq!(lukasz.guest[0].1, "Developer-in-Residence");
+
+    assert!(PersonRecord::new(&data, "nobody-here").is_none());
+}
+
+#[test]
+fn pablo_galindo_salgado_matches_the_data_files() {
+    let data = bundled();
+    let id = "pablo-galindo-salgado";
+    let r = PersonRecord::new(&data, id).expect("he is in people.json");
+    let named = |list: &Value| {
+        list.as_array()
+            .is_some_and(|l| l.contains(&Value::from(id)))
+    };
+    let terms: Vec<u64> = json("terms.json")
+        .iter()
+        .filter(|t| named(&t["members"]))
+        .map(|t| t["year"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        r.term_years()
+            .iter()
+            .map(|&y| u64::from(y))
+            .collect::<Vec<_>>(),
+        terms
+    );
+    assert!(!terms.is_empty());
+
+    let elections = json("elections.json");
+    let stood: Vec<&Value> = elections
+        .iter()
+        .filter(|e| {
+            e["candidates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["person"] == id)
+        })
+        .collect();
+    assert_eq!(r.standings.len(), stood.len());
+    for (s, e) in r.standings.iter().zip(&stood) {
+        let c = e["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["person"] == id)
+            .unwrap();
+        let score = c["stars"].as_u64().or(c["votes"].as_u64());
+        assert_eq!(s.result.score().map(u64::from), score, "{}", e["term"]);
+        // His rank is one more than the number of candidates with a higher score.
+        let above = e["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["stars"].as_u64().or(o["votes"].as_u64()) > score)
+            .count();
+        assert_eq!(s.result.rank, Some(above + 1), "{}", e["term"]);
+    }
+
+    let meetings = json("meetings.json");
+    let present = meetings
+        .iter()
+        .filter(|s| named(&s["attendance"]["present"]))
+        .count();
+    let absent = meetings
+        .iter()
+        .filter(|s| named(&s["attendance"]["absent"]))
+        .count();
+    let items: usize = meetings
+        .iter()
+        .map(|s| {
+            s["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| named(&i["people"]))
+                .count()
+        })
+        .sum();
+    assert_eq!(
+        (r.present.len(), r.absent.len(), r.items.len()),
+        (present, absent, items)
+    );
+}
+
+#[test]
+fn everyone_is_listed_once_with_counts_that_agree_with_their_records() {
+    let data = bundled();
+    let all = everyone(&data);
+    assert_eq!(all.len(), json("people.json").len());
+    for p in &all {
+        let r = PersonRecord::new(&data, &p.id).unwrap();
+        assert_eq!(p.terms, r.term_years(), "{}", p.id);
+        assert_eq!(p.elections, r.standings.len(), "{}", p.id);
+        assert_eq!(p.items, r.items.len(), "{}", p.id);
+    }
+    assert!(all.windows(2).all(|w| w[0].name <= w[1].name), "by name");
+}
+
+#[test]
+fn the_membership_chart_has_a_lane_per_member_in_order_of_first_term() {
+    let data = bundled();
+    let mut members: Vec<String> = json("terms.json")
+        .iter()
+        .flat_map(|t| t["members"].as_array().unwrap().clone())
+        .map(|m| m.as_str().unwrap().to_owned())
+        .collect();
+    members.sort();
+    members.dedup();
+    let lanes = membership(&data);
+    assert_eq!(lanes.len(), members.len());
+    let firsts: Vec<u16> = lanes
+        .iter()
+        .map(|l| l.terms.iter().map(|t| t.year).min().unwrap())
+        .collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "{firsts:?}");
+    assert_eq!(firsts.first(), Some(&2019));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elections
+
+#[test]
+fn ranks_share_ties_and_withdrawn_nominees_come_last_unranked() {
+    let data = tiny_with(|v| {
+        let c = &mut v["elections"][0]["candidates"];
+        c[1]["votes"] = Value::from(7);
+        c.as_array_mut().unwrap().push(serde_json::json!({
+            "person": "lukasz-example", "name_as_written": "Łukasz Example",
+            "elected": false, "withdrawn": true
+        }));
+    });
+    let e = &data.parts.elections[0];
+    let ranks: Vec<Option<usize>> = ranking(e).iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, vec![Some(1), Some(1), None]);
+    assert!((turnout(e) - 80.0).abs() < 1e-9);
+}
+
+#[test]
+fn the_overview_agrees_with_the_election_files() {
+    let data = bundled();
+    let all = overview(&data);
+    let elections = json("elections.json");
+    let nominations = json("nominations.json");
+    assert_eq!(all.len(), elections.len());
+    for (s, e) in all.iter().zip(&elections) {
+        assert_eq!(Value::from(s.term), e["term"]);
+        let cast = e["cast"].as_f64().unwrap();
+        let eligible = e["eligible"].as_f64().unwrap();
+        assert!((s.turnout - cast * 100.0 / eligible).abs() < 1e-9);
+        let nominees = nominations
+            .iter()
+            .filter(|n| n["term"] == e["term"])
+            .count();
+        assert_eq!(s.nominees, nominees, "{}", s.term);
+        let elected = e["candidates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["elected"] == true)
+            .count();
+        assert_eq!(s.elected.len(), elected, "{}", s.term);
+    }
+    assert_eq!(
+        all.iter().map(|s| s.nominees).sum::<usize>(),
+        nominations.len()
+    );
+}
+
+#[test]
+fn ordinals() {
+    let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal).into();
+    assert_eq!(
+        got,
+        ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+#[test]
+fn record_routes_parse_and_print() {
+    for (path, route) in [
+        ("/peps", Route::Peps),
+        ("/peps/", Route::Peps),
+        ("/peps/703", Route::Pep(703)),
+        ("/peps/0703", Route::Pep(703)),
+        ("/peps/8107?x=1", Route::Pep(8107)),
+        ("/peps/+7", Route::NotFound),
+        ("/peps/70000", Route::NotFound),
+        ("/peps/abc", Route::NotFound),
+        ("/people", Route::People),
+        (
+            "/people/pablo-galindo-salgado",
+            Route::Person("pablo-galindo-salgado".into()),
+        ),
+        ("/people/Not_A_Slug", Route::NotFound),
+        ("/elections", Route::Elections),
+        ("/elections/2026", Route::Election(2026)),
+    ] {
+        assert_eq!(Route::parse(path), route, "{path}");
+    }
+    for r in [
+        Route::Peps,
+        Route::Pep(1),
+        Route::People,
+        Route::Person("ada-example".into()),
+        Route::Elections,
+    ] {
+        assert_eq!(Route::parse(&r.path()), r);
+    }
+}
