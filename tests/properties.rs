@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use council_explorer::core::dataset::{Dataset, Parts};
+use council_explorer::core::dataset::{is_slug, Dataset, Parts};
 use council_explorer::core::filter::{parse_pep, Filter};
 use council_explorer::core::route::{href, is_section_id, Route};
 use council_explorer::core::timeline::EntryKind;
@@ -34,6 +34,9 @@ fn path() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("meetings".to_owned()),
         Just("elections".to_owned()),
+        Just("peps".to_owned()),
+        Just("people".to_owned()),
+        Just("pablo-galindo-salgado".to_owned()),
         Just("2023-08-28".to_owned()),
         Just("2023".to_owned()),
         Just("item-3".to_owned()),
@@ -60,6 +63,11 @@ fn route() -> impl Strategy<Value = Route> {
         (2019u16..=2100).prop_map(Route::Election),
         (2019u16..=2100, "[a-z0-9]+(-[a-z0-9]+){0,3}")
             .prop_map(|(y, person)| Route::Nomination(y, person)),
+        Just(Route::Elections),
+        Just(Route::Peps),
+        (0u16..=9999).prop_map(Route::Pep),
+        Just(Route::People),
+        "[a-z0-9]+(-[a-z0-9]+){0,3}".prop_map(Route::Person),
     ]
 }
 
@@ -125,7 +133,9 @@ proptest! {
         match &route {
             Route::Meeting(id) | Route::MeetingItem(id, _) => prop_assert!(is_section_id(id)),
             Route::Election(y) | Route::Nomination(y, _) => prop_assert!((2019..=2100).contains(y)),
-            Route::Home | Route::NotFound => {}
+            Route::Pep(n) => prop_assert!(*n <= 9999),
+            Route::Person(slug) => prop_assert!(is_slug(slug)),
+            Route::Home | Route::NotFound | Route::Elections | Route::Peps | Route::People => {}
         }
     }
 
@@ -144,7 +154,17 @@ proptest! {
                     prop_assert_eq!(e.term, y);
                 }
             }
-            Route::Home | Route::NotFound => {}
+            Route::Pep(n) => {
+                if let Some(pep) = data.pep(n) {
+                    prop_assert_eq!(pep.number, n);
+                }
+            }
+            Route::Person(slug) => {
+                if let Some(person) = data.person(&slug) {
+                    prop_assert_eq!(&person.id, &slug);
+                }
+            }
+            Route::Home | Route::NotFound | Route::Elections | Route::Peps | Route::People => {}
         }
     }
 
