@@ -9,6 +9,7 @@ use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout;
+use web_sys::{AbortController, AbortSignal};
 
 use crate::core::dataset::{DataError, DataFile, Dataset, Parts};
 use crate::core::timeline::{entries, Entry};
@@ -42,15 +43,24 @@ const SLOW: Duration = Duration::from_secs(10);
 
 /// Fetches one file, or fails after [`SLOW`].
 async fn fetch(file: DataFile) -> Result<String, DataError> {
-    match select(pin!(fetch_now(file)), pin!(after(SLOW))).await {
+    let abort = AbortController::new().ok();
+    let signal = abort.as_ref().map(AbortController::signal);
+    match select(pin!(fetch_now(file, signal)), pin!(after(SLOW))).await {
         Either::Left((result, _)) => result,
-        Either::Right(_) => Err(DataError::Fetch {
-            file: file.name(),
-            reason: format!(
-                "no answer within {} seconds; the server or the connection is slow",
-                SLOW.as_secs()
-            ),
-        }),
+        Either::Right(_) => {
+            // Ends the hanging request: the browser holds a retry of the same URL back until
+            // the first request for it is over.
+            if let Some(abort) = abort {
+                abort.abort();
+            }
+            Err(DataError::Fetch {
+                file: file.name(),
+                reason: format!(
+                    "no answer within {} seconds; the server or the connection is slow",
+                    SLOW.as_secs()
+                ),
+            })
+        }
     }
 }
 
@@ -69,12 +79,13 @@ fn after(delay: Duration) -> impl Future<Output = ()> {
     }
 }
 
-async fn fetch_now(file: DataFile) -> Result<String, DataError> {
+async fn fetch_now(file: DataFile, signal: Option<AbortSignal>) -> Result<String, DataError> {
     let failed = |reason: String| DataError::Fetch {
         file: file.name(),
         reason,
     };
     let response = Request::get(&format!("data/{}", file.name()))
+        .abort_signal(signal.as_ref())
         .send()
         .await
         .map_err(|e| failed(format!("the request failed ({e}); are you offline?")))?;

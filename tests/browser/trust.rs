@@ -4,6 +4,7 @@
 //! They use the harness of `tests/browser.rs` (this is its child module).
 
 use super::*;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
@@ -352,10 +353,19 @@ async fn each_kind_of_broken_file_names_the_file_and_the_problem() {
 async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
     let b = Browser::open().await;
     b.site
-        .replace(MEETINGS_JSON, Replacement::Slow(Duration::from_secs(15)));
+        .replace(MEETINGS_JSON, Replacement::Slow(Duration::from_secs(40)));
     b.goto("meetings/2023-08-28").await;
     b.find("[data-testid=loading]").await;
     let started = Instant::now();
+    // While it waits, the spinner turns, unless the visitor asked for less motion.
+    let spin = "return getComputedStyle(document.querySelector('.spinner')).animationName";
+    assert_eq!(b.js(spin, vec![]).await, "spin", "the spinner's animation");
+    emulate(&b, "", &[("prefers-reduced-motion", "reduce")]).await;
+    assert_eq!(
+        b.js(spin, vec![]).await,
+        "none",
+        "the spinner turns despite prefers-reduced-motion"
+    );
     // The app waits 10 s for a file; `until` waits up to 20 s.
     let text = error_view(&b, "the slow-file error", &["meetings.json", "slow"]).await;
     let waited = started.elapsed();
@@ -370,6 +380,314 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
         .click()
         .await
         .expect("click retry");
+    let retried = Instant::now();
     b.find("li.item").await;
+    // The hanging request was ended: the retry does not wait behind it.
+    assert!(
+        retried.elapsed() < Duration::from_secs(5),
+        "the retry took {:?}",
+        retried.elapsed()
+    );
+    b.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+/// Every kind of page: a name, its path and what shows once it is drawn.
+const PAGE_KINDS: [(&str, &str, &str); 5] = [
+    ("home", "", "[data-testid=timeline] li.entry"),
+    ("meeting", "meetings/2023-08-28", "li.item"),
+    ("election", "elections/2023", "section.nomination"),
+    (
+        "no such meeting",
+        "meetings/2031-01-01",
+        "[data-testid=not-found]",
+    ),
+    ("no such page", "no/such/page", "[data-testid=not-found]"),
+];
+
+/// Emulates a media type (`""` for the screen) and media features such as
+/// `prefers-color-scheme`; they last across page loads until changed.
+async fn emulate(b: &Browser, media: &str, features: &[(&str, &str)]) {
+    let features: Vec<Value> = features
+        .iter()
+        .map(|(name, value)| json!({ "name": name, "value": value }))
+        .collect();
+    b.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "media": media, "features": features }),
+    )
+    .await;
+}
+
+/// The page's landmarks and headings, as a screen reader lists them.
+const LANDMARKS: &str = "
+  const count = css => document.querySelectorAll(css).length;
+  return {
+    h1: count('h1'),
+    banner: count('body > header, [role=banner]'),
+    main: count('main, [role=main]'),
+    contentinfo: count('body > footer, [role=contentinfo]'),
+    unlabelledNav: [...document.querySelectorAll('nav')]
+      .filter(n => !n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')).length,
+    skippedLevel: (() => {
+      let last = 0;
+      for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+        const level = Number(h.tagName[1]);
+        if (last && level > last + 1) return `${h.tagName} after h${last}: ${h.textContent.trim().slice(0, 40)}`;
+        last = level;
+      }
+      return null;
+    })(),
+  };";
+
+/// Checks the landmarks and headings of the current page; problems, one line each.
+async fn landmark_problems(b: &Browser, page: &str) -> Vec<String> {
+    let found = b.js(LANDMARKS, vec![]).await;
+    let mut problems = Vec::new();
+    for (key, want) in [("h1", 1), ("banner", 1), ("main", 1), ("contentinfo", 1)] {
+        if found[key] != want {
+            problems.push(format!("{page}: {} {key}, want {want}", found[key]));
+        }
+    }
+    if found["unlabelledNav"] != 0 {
+        problems.push(format!("{page}: a <nav> without a label"));
+    }
+    if let Some(skip) = found["skippedLevel"].as_str() {
+        problems.push(format!("{page}: a heading level is skipped: {skip}"));
+    }
+    problems
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn every_page_kind_passes_axe_in_light_and_dark_with_sound_landmarks() {
+    let b = Browser::open().await;
+    let mut report = Vec::new();
+    for theme in ["light", "dark"] {
+        emulate(&b, "", &[("prefers-color-scheme", theme)]).await;
+        for (name, path, ready) in PAGE_KINDS {
+            b.goto(path).await;
+            b.find(ready).await;
+            let page = format!("{name} ({theme})");
+            let dark = b
+                .js(
+                    "return matchMedia('(prefers-color-scheme: dark)').matches",
+                    vec![],
+                )
+                .await;
+            assert_eq!(
+                dark,
+                json!(theme == "dark"),
+                "{page}: the theme is not emulated"
+            );
+            report.extend(
+                b.axe_violations()
+                    .await
+                    .into_iter()
+                    .map(|v| format!("{page}: {v}")),
+            );
+            report.extend(landmark_problems(&b, &page).await);
+        }
+        // The error view, for a file the server fails to give.
+        b.site.replace(MEETINGS_JSON, Replacement::Status(500));
+        b.goto("").await;
+        b.find("[data-testid=data-error]").await;
+        let page = format!("error view ({theme})");
+        report.extend(
+            b.axe_violations()
+                .await
+                .into_iter()
+                .map(|v| format!("{page}: {v}")),
+        );
+        report.extend(landmark_problems(&b, &page).await);
+        b.site.restore(MEETINGS_JSON);
+    }
+    // The dark theme really is another palette, so its contrast was checked too.
+    let background = b
+        .js(
+            "return getComputedStyle(document.body).backgroundColor",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        background,
+        json!("rgb(17, 19, 23)"),
+        "the dark theme's background"
+    );
+    assert!(
+        report.is_empty(),
+        "{} problems:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+    b.close().await;
+}
+
+/// Types `keys` (characters or [`Key`]s as chars), as a keyboard does: into whatever has the
+/// focus.
+async fn press(b: &Browser, keys: &[char]) {
+    let mut actions = KeyActions::new("keyboard".into());
+    for &key in keys {
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+    }
+    b.client.perform_actions(actions).await.expect("press keys");
+}
+
+/// What has the focus and whether a sighted keyboard user can see it.
+const FOCUS_REPORT: &str = "
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return {
+    what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${(el.textContent || '').trim().slice(0, 40)}`,
+    matches: el.matches(arguments[0]),
+    focusVisible: el.matches(':focus-visible'),
+    ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
+    onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
+      && r.right > 0 && r.left < innerWidth,
+  };";
+
+/// Presses Tab until the focus is on an element matching `css`, checking at every stop that
+/// the focus is visible; gives the path the focus took.
+async fn tab_to(b: &Browser, css: &str, most: usize) -> Vec<String> {
+    let mut path = Vec::new();
+    for _ in 0..most {
+        press(b, &[Key::Tab.into()]).await;
+        let focus = b.js(FOCUS_REPORT, vec![json!(css)]).await;
+        if focus.is_null() {
+            path.push("(nothing)".to_owned());
+            continue;
+        }
+        let what = focus["what"].as_str().unwrap_or_default().to_owned();
+        for check in ["focusVisible", "ring", "onScreen"] {
+            assert_eq!(
+                focus[check], true,
+                "the focus on {what} fails {check} after {path:?}: {focus}"
+            );
+        }
+        path.push(what);
+        if focus["matches"] == true {
+            return path;
+        }
+    }
+    panic!("{most} presses of Tab never reached `{css}`; the focus went {path:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_keyboard_alone_walks_from_home_through_a_filter_and_a_meeting_to_a_pep() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    let all = b.timeline().await;
+
+    // The first Tab reaches the skip link, which shows itself.
+    tab_to(&b, ".skip-link", 1).await;
+    let to_filter = tab_to(&b, "input#filter-pep", 20).await;
+    press(&b, &['7', '1', '3', Key::Enter.into()]).await;
+    let filtered = b
+        .until("pep=713 in the URL and a new count", async || {
+            let param = b.param("pep").await?;
+            let count = b.result_count().await?;
+            match param {
+                Some(p) if p == "713" && count < all => Ok(count),
+                _ => Err(format!("pep={param:?}, count {count} (all {all})")),
+            }
+        })
+        .await;
+
+    let to_entry = tab_to(&b, "a.entry-link[href*='/meetings/']", 60).await;
+    press(&b, &[Key::Enter.into()]).await;
+    b.until("a meeting page", async || {
+        let url = b.client.current_url().await.map_err(|e| e.to_string())?;
+        let h1 = b.texts("h1").await;
+        if url.path().starts_with(&format!("{PREFIX}meetings/")) && !h1.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{url} with h1 {h1:?}"))
+        }
+    })
+    .await;
+
+    let to_pep = tab_to(&b, "a.pep-link", 80).await;
+    let pep = b
+        .js("return document.activeElement.textContent.trim()", vec![])
+        .await;
+    println!(
+        "Tab stops: {} to the PEP filter, {} to the entry, {} to {pep} on the meeting page",
+        to_filter.len(),
+        to_entry.len(),
+        to_pep.len()
+    );
+
+    b.client.back().await.expect("go back");
+    b.until("the filtered timeline again", async || {
+        let param = b.param("pep").await?;
+        let count = b.result_count().await?;
+        if param.as_deref() == Some("713") && count == filtered {
+            Ok(())
+        } else {
+            Err(format!("pep={param:?}, count {count} (want {filtered})"))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+/// Whether the page is wider than the window, and the widest elements if so.
+const OVERFLOW: &str = "
+  const width = document.documentElement.clientWidth;
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    width,
+    wide: [...document.querySelectorAll('body *')]
+      .filter(e => e.getBoundingClientRect().right > width + 1)
+      .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.getAttribute('class')}`),
+  };";
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn pages_fit_a_375_px_phone_and_print_without_the_controls() {
+    let b = Browser::open().await;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 375, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    for (name, path, ready) in PAGE_KINDS {
+        b.goto(path).await;
+        b.find(ready).await;
+        let o = b.js(OVERFLOW, vec![]).await;
+        assert_eq!(
+            o["width"], 375,
+            "{name}: the window is not 375 px wide: {o}"
+        );
+        assert!(
+            o["scrollWidth"].as_u64() <= o["width"].as_u64(),
+            "{name}: the page scrolls sideways at 375 px: {o}"
+        );
+    }
+
+    emulate(&b, "print", &[]).await;
+    b.goto("").await;
+    b.find("[data-testid=timeline] li.entry").await;
+    let shown = b
+        .js(
+            "const shown = css => { const e = document.querySelector(css);
+                                    return !!e && getComputedStyle(e).display !== 'none'; };
+             return { header: shown('.site-header'), filters: shown('.filter-bar'),
+                      entries: shown('li.entry'), footer: shown('.site-footer') }",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        shown,
+        json!({ "header": false, "filters": false, "entries": true, "footer": true }),
+        "what a printed timeline shows"
+    );
     b.close().await;
 }
