@@ -395,10 +395,19 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
 // Accessibility
 
 /// Every kind of page: a name, its path and what shows once it is drawn.
-const PAGE_KINDS: [(&str, &str, &str); 5] = [
+const PAGE_KINDS: [(&str, &str, &str); 10] = [
     ("home", "", "[data-testid=timeline] li.entry"),
     ("meeting", "meetings/2023-08-28", "li.item"),
     ("election", "elections/2023", "section.nomination"),
+    ("elections", "elections", "[data-testid=elections-table]"),
+    ("PEP", "peps/703", "[data-testid=pep-page]"),
+    ("PEPs", "peps", "[data-testid=pep-table]"),
+    (
+        "person",
+        "people/pablo-galindo-salgado",
+        "[data-testid=person-page]",
+    ),
+    ("people", "people", "[data-testid=people-table]"),
     (
         "no such meeting",
         "meetings/2031-01-01",
@@ -580,7 +589,7 @@ async fn tab_to(b: &Browser, css: &str, most: usize) -> Vec<String> {
 
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
-async fn a_keyboard_alone_walks_from_home_through_a_filter_and_a_meeting_to_a_pep() {
+async fn a_keyboard_alone_walks_from_home_through_a_filter_and_a_meeting_to_a_pep_and_back() {
     let b = Browser::open().await;
     b.goto("").await;
     let all = b.timeline().await;
@@ -617,13 +626,37 @@ async fn a_keyboard_alone_walks_from_home_through_a_filter_and_a_meeting_to_a_pe
     let pep = b
         .js("return document.activeElement.textContent.trim()", vec![])
         .await;
+    let pep = pep.as_str().unwrap_or_default().to_owned();
     println!(
         "Tab stops: {} to the PEP filter, {} to the entry, {} to {pep} on the meeting page",
         to_filter.len(),
         to_entry.len(),
         to_pep.len()
     );
+    let meeting = b.client.current_url().await.expect("the URL").to_string();
+    press(&b, &[Key::Enter.into()]).await;
+    b.until(&format!("the page of {pep}"), async || {
+        let h1 = b.texts("h1").await;
+        if h1.iter().any(|h| h.contains(&pep)) {
+            Ok(())
+        } else {
+            Err(format!("h1 {h1:?}"))
+        }
+    })
+    .await;
+    // Its links are reachable too, with visible focus.
+    tab_to(&b, "main a[href]", 30).await;
 
+    b.client.back().await.expect("go back");
+    b.until("the meeting again", async || {
+        let url = b.client.current_url().await.map_err(|e| e.to_string())?;
+        if url.as_str() == meeting {
+            Ok(())
+        } else {
+            Err(url.to_string())
+        }
+    })
+    .await;
     b.client.back().await.expect("go back");
     b.until("the filtered timeline again", async || {
         let param = b.param("pep").await?;
