@@ -206,11 +206,11 @@ async fn hostile_text_in_every_field_stays_inert_text() {
     for (file, body) in hostile_data_set() {
         b.site.replace(&file, Replacement::Generated(body.into()));
     }
-    let pages = [
-        ("", "[data-testid=timeline] li.entry"),
-        ("meetings/2023-08-28", "li.item"),
-        ("elections/2023", "section.nomination"),
-    ];
+    // Every page kind that shows records (the not-found views show none).
+    let pages = PAGE_KINDS
+        .iter()
+        .filter(|(_, _, ready)| !ready.contains("not-found"))
+        .map(|&(_, page, ready)| (page, ready));
     for (page, ready) in pages {
         b.goto(page).await;
         b.find(ready).await;
@@ -440,6 +440,9 @@ const LANDMARKS: &str = "
     contentinfo: count('body > footer, [role=contentinfo]'),
     unlabelledNav: [...document.querySelectorAll('nav')]
       .filter(n => !n.getAttribute('aria-label') && !n.getAttribute('aria-labelledby')).length,
+    unnamedCharts: [...document.querySelectorAll('svg:not([aria-hidden=true])')]
+      .filter(s => !s.closest('[aria-hidden=true]'))
+      .filter(s => !s.getAttribute('aria-label') && !s.getAttribute('aria-labelledby')).length,
     skippedLevel: (() => {
       let last = 0;
       for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
@@ -459,6 +462,12 @@ async fn landmark_problems(b: &Browser, page: &str) -> Vec<String> {
         if found[key] != want {
             problems.push(format!("{page}: {} {key}, want {want}", found[key]));
         }
+    }
+    if found["unnamedCharts"] != 0 {
+        problems.push(format!(
+            "{page}: {} chart(s) with no text equivalent",
+            found["unnamedCharts"]
+        ));
     }
     if found["unlabelledNav"] != 0 {
         problems.push(format!("{page}: a <nav> without a label"));
