@@ -3,6 +3,7 @@
 //! is all tested on the host with `cargo test`.
 
 pub mod dataset;
+pub mod date;
 pub mod elections;
 pub mod filter;
 pub mod model;

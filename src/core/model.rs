@@ -5,6 +5,8 @@
 //! nothing here knows about the browser.
 
 use chrono::NaiveDate;
+
+use super::date;
 use serde::{Deserialize, Serialize};
 
 /// A person's stable id: lowercase ASCII words joined by hyphens (`pablo-galindo-salgado`).
@@ -100,9 +102,14 @@ pub struct Term {
     pub election_pep: u16,
     pub members: Vec<PersonId>,
     /// First day of the term: the day after voting closed (no source states it).
+    #[serde(deserialize_with = "date::de")]
     pub start: NaiveDate,
     /// Last day of the term: the day the next election's voting closed; `None` for the current term.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: Option<NaiveDate>,
 }
 
@@ -127,7 +134,9 @@ impl VotingMethod {
 /// A span of days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
+    #[serde(deserialize_with = "date::de")]
     pub start: NaiveDate,
+    #[serde(deserialize_with = "date::de")]
     pub end: NaiveDate,
 }
 
@@ -406,6 +415,7 @@ pub struct Section {
     pub kind: SectionKind,
     /// The day of a meeting, or the day a recap, update or summary stands for on the timeline
     /// (the first day of the period it covers).
+    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     /// For recaps and period summaries: the months covered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -455,6 +465,7 @@ pub struct Decision {
     pub id: String,
     pub pep: u16,
     pub outcome: OutcomeKind,
+    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     pub date_basis: DateBasis,
     /// The section whose notes record the outcome.
@@ -471,7 +482,11 @@ pub struct Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resolution {
     /// Present only for the dated form `` `DD-Mon-YYYY <url>`__ ``.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<NaiveDate>,
     pub url: String,
 }
@@ -480,6 +495,7 @@ pub struct Resolution {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
     /// Commit date: when the PEP file changed, not always the day of the decision.
+    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     pub commit: String,
     /// `Status` or `Resolution`.
@@ -499,7 +515,11 @@ pub struct Pep {
     pub pep_type: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub created: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub python_version: Option<String>,

@@ -6,21 +6,24 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::core::date::month_year;
 use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::timeline::Entry;
 use crate::ui::app::use_base;
 use crate::ui::load::Loaded;
 
-const WIDTH: f64 = 1000.0;
+// Whole SVG units: the axis is 1000 wide, so a unit is under three days, and integers keep
+// float formatting (about 10 KB of wasm) out of the build.
+const WIDTH: i64 = 1000;
 const FIRST_YEAR: i32 = 2019;
 const LAST_YEAR: i32 = 2026;
 
-fn x(date: NaiveDate) -> f64 {
+fn x(date: NaiveDate) -> i64 {
     let start = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or_default();
     let end = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or_default();
-    let span = (end - start).num_days() as f64;
-    ((date - start).num_days() as f64 / span * WIDTH).clamp(0.0, WIDTH)
+    let span = (end - start).num_days();
+    ((date - start).num_days() * WIDTH / span).clamp(0, WIDTH)
 }
 
 /// Years, term bands and one mark per entry in `shown`.
@@ -48,8 +51,8 @@ pub fn TimeAxis(
             view! {
                 <g>
                     <title>{format!("{} term: {} to {}", t.year, t.start, t.end.map_or("today".into(), |e| e.to_string()))}</title>
-                    <rect class=class x=x0 y=22 width=(x1 - x0).max(1.0) height=34/>
-                    <text class="band-label" x=x0 + 4.0 y=34>{format!("{} term", t.year)}</text>
+                    <rect class=class x=x0 y=22 width=(x1 - x0).max(1) height=34/>
+                    <text class="band-label" x=x0 + 4 y=34>{format!("{} term", t.year)}</text>
                 </g>
             }
         })
@@ -67,7 +70,7 @@ pub fn TimeAxis(
                 view! {
                     <a href=link aria-label=format!("Show {y} only") aria-current=if current { Some("true") } else { None }>
                         <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
-                        <text class=if current { "year-label current" } else { "year-label" } x=x0 + 4.0 y=14>{y.to_string()}</text>
+                        <text class=if current { "year-label current" } else { "year-label" } x=x0 + 4 y=14>{y.to_string()}</text>
                     </a>
                 }
             })
@@ -79,12 +82,12 @@ pub fn TimeAxis(
                 .iter()
                 .map(|e| {
                     let y = match e.kind.as_str() {
-                        "meeting" => 42.0,
-                        "decision" => 50.0,
-                        _ => 30.0,
+                        "meeting" => 42,
+                        "decision" => 50,
+                        _ => 30,
                     };
                     let cx = x(e.date);
-                    view! { <line class=format!("mark mark-{}", e.kind.as_str()) x1=cx x2=cx y1=y y2=y + 6.0/> }
+                    view! { <line class=format!("mark mark-{}", e.kind.as_str()) x1=cx x2=cx y1=y y2=y + 6/> }
                 })
                 .collect_view()
         })
@@ -94,8 +97,8 @@ pub fn TimeAxis(
             (Some(first), Some(last)) => format!(
                 "{} entries from {} to {}",
                 e.len(),
-                first.date.format("%B %Y"),
-                last.date.format("%B %Y")
+                month_year(first.date),
+                month_year(last.date)
             ),
             _ => "No entries".to_string(),
         })

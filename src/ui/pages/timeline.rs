@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::core::date::{month_day, month_year};
 use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::timeline::Entry;
@@ -100,7 +101,7 @@ fn Timeline(
         shown.with(|entries| {
             let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
             for e in entries.iter().take(n) {
-                let month = e.date.format("%B %Y").to_string();
+                let month = month_year(e.date);
                 match groups.last_mut() {
                     Some((m, list)) if *m == month => list.push(e.clone()),
                     _ => groups.push((month, vec![e.clone()])),
@@ -154,7 +155,7 @@ fn EntryRow(
         .collect_view();
     view! {
         <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str()>
-            <time datetime=entry.date.to_string()>{entry.date.format("%b %-d").to_string()}</time>
+            <time datetime=entry.date.to_string()>{month_day(entry.date)}</time>
             <div class="entry-body">
                 <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
                 <a class="entry-link" href=href>{entry.title.clone()}</a>

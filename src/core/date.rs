@@ -1,0 +1,67 @@
+//! Reading and writing the data set's dates by hand. chrono's `strftime` formatter and its
+//! string parser together cost the wasm build about 35 KB, and the app only ever needs
+//! `YYYY-MM-DD` in and "August 2023" / "Aug 28" out, so these few functions replace them.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month's English name ("August").
+pub fn month_name(d: NaiveDate) -> &'static str {
+    MONTHS[d.month0() as usize]
+}
+
+/// "August 2023".
+pub fn month_year(d: NaiveDate) -> String {
+    format!("{} {}", month_name(d), d.year())
+}
+
+/// "Aug 28": the month's first three letters and the day without a leading zero.
+pub fn month_day(d: NaiveDate) -> String {
+    format!("{} {}", &month_name(d)[..3], d.day())
+}
+
+/// "28 August 2023".
+pub fn long(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month_name(d), d.year())
+}
+
+/// Reads exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) as a real date.
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
+/// serde `deserialize_with` for a `YYYY-MM-DD` field.
+pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_iso(&s)
+        .ok_or_else(|| serde::de::Error::custom(format!("\"{s}\" is not a YYYY-MM-DD date")))
+}
+
+/// serde `deserialize_with` for an optional `YYYY-MM-DD` field (use with `default`).
+pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    de(d).map(Some)
+}
