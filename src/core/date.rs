@@ -42,6 +42,12 @@ pub fn long(d: NaiveDate) -> String {
 
 /// Reads exactly `YYYY-MM-DD` (four-digit year, two-digit month and day) as a real date.
 pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    let (y, m, d) = iso_fields(s)?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The three numbers of a `YYYY-MM-DD` shape, whether or not they make a date.
+fn iso_fields(s: &str) -> Option<(i32, u32, u32)> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -51,14 +57,21 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
             c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
         })
     };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    Some((num(0..4)? as i32, num(5..7)?, num(8..10)?))
+}
+
+/// Why `s` is not a date, in words for the error view.
+fn why_not(s: &str) -> String {
+    match iso_fields(s) {
+        Some(_) => format!("\"{s}\" is an invalid date: month or day out of range"),
+        None => format!("\"{s}\" is an invalid date: expected YYYY-MM-DD"),
+    }
 }
 
 /// serde `deserialize_with` for a `YYYY-MM-DD` field.
 pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     let s = String::deserialize(d)?;
-    parse_iso(&s)
-        .ok_or_else(|| serde::de::Error::custom(format!("\"{s}\" is not a YYYY-MM-DD date")))
+    parse_iso(&s).ok_or_else(|| serde::de::Error::custom(why_not(&s)))
 }
 
 /// serde `deserialize_with` for an optional `YYYY-MM-DD` field (use with `default`).
