@@ -27,6 +27,7 @@ pub fn score(c: &Candidate) -> Option<u32> {
 /// The candidates by score, highest first, withdrawn nominees last, with "1, 2, 2, 4" ranks.
 pub fn ranking(e: &Election) -> Vec<Ranked<'_>> {
     let mut standing: Vec<&Candidate> = e.candidates.iter().filter(|c| !c.withdrawn).collect();
+    // Equal scores keep the file's order (the election PEP's).
     standing.sort_by_key(|c| std::cmp::Reverse(score(c).unwrap_or(0)));
     let mut out: Vec<Ranked> = Vec::with_capacity(e.candidates.len());
     for (i, c) in standing.iter().enumerate() {
@@ -94,7 +95,8 @@ pub fn overview(data: &Dataset) -> Vec<ElectionSummary> {
             }
         })
         .collect();
-    out.sort_by_key(|s| s.term);
+    // Terms are unique, so an unstable sort is enough.
+    out.sort_unstable_by_key(|s| s.term);
     out
 }
 

@@ -171,7 +171,8 @@ pub fn everyone(data: &Dataset) -> Vec<PersonSummary> {
             meetings: meetings.get(p.id.as_str()).copied().unwrap_or(0),
         })
         .collect();
-    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    // Ids are unique, so the order is total and an unstable sort is enough.
+    out.sort_unstable_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     out
 }
 
@@ -199,11 +200,12 @@ pub fn membership(data: &Dataset) -> Vec<Lane<'_>> {
             (!terms.is_empty()).then_some(Lane { person: p, terms })
         })
         .collect();
-    lanes.sort_by(|a, b| {
+    lanes.sort_unstable_by(|a, b| {
         let first = |l: &Lane| l.terms.iter().map(|t| t.year).min();
         first(a)
             .cmp(&first(b))
             .then(a.person.name.cmp(&b.person.name))
+            .then(a.person.id.cmp(&b.person.id))
     });
     lanes
 }

@@ -2,8 +2,11 @@
 
 pub mod bar_chart;
 pub mod data_view;
+pub mod facts;
 pub mod filter_bar;
 pub mod membership_chart;
+pub mod mention;
 pub mod pep_link;
 pub mod person_link;
+pub mod table_head;
 pub mod time_axis;

@@ -16,14 +16,15 @@ fn data_file(name: &str) -> Vec<Value> {
 }
 
 impl Browser {
-    /// Waits for `[data-testid=<id>]` and returns its `data-count`.
+    /// Waits for `[data-testid=<id>]` and returns its `data-count` (lists) or `data-value`
+    /// (a fact).
     async fn count_of(&self, id: &str) -> u64 {
         let css = format!("[data-testid={id}]");
         self.find(&css).await;
-        self.until(&format!("a number in {css}'s data-count"), async || {
+        self.until(&format!("a number in {css}'s data-count or data-value"), async || {
             let found = self
                 .js(
-                    "const e = document.querySelector(arguments[0]); return e && e.dataset.count",
+                    "const e = document.querySelector(arguments[0]); return e && (e.dataset.count || e.dataset.value)",
                     vec![json!(css)],
                 )
                 .await;
@@ -115,7 +116,9 @@ async fn pep_person_and_election_pages_open_cold_with_their_facts() {
     }
     assert_eq!(b.count_of("pep-mentions").await, mentions);
     assert_eq!(
-        b.texts("[data-testid=pep-mention]").await.len() as u64,
+        b.texts("[data-testid=pep-mentions] [data-testid=mention]")
+            .await
+            .len() as u64,
         mentions
     );
     assert_eq!(
@@ -189,7 +192,7 @@ async fn pep_person_and_election_pages_open_cold_with_their_facts() {
     let bars = b.texts("svg.bar-chart[role=img] rect.bar").await.len();
     let standing = candidates.iter().filter(|c| c["withdrawn"] != true).count();
     assert_eq!(bars, standing, "one bar per candidate");
-    let turnout = b.attrs("[data-testid=turnout]", "data-cast").await;
+    let turnout = b.attrs("[data-testid=turnout]", "data-value").await;
     assert_eq!(turnout, vec![e["cast"].to_string()]);
     b.close().await;
 }
@@ -323,7 +326,7 @@ async fn unknown_peps_people_and_years_show_not_found() {
 
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
-async fn record_pages_pass_axe_and_fit_a_phone() {
+async fn record_pages_pass_axe_in_both_themes_and_fit_a_phone() {
     let b = Browser::open().await;
     let mut report = Vec::new();
     let pages = [
@@ -334,15 +337,30 @@ async fn record_pages_pass_axe_and_fit_a_phone() {
         ("elections/2026", "[data-testid=election-page]"),
         ("elections", "[data-testid=elections-table]"),
     ];
-    for (path, ready) in pages {
-        b.goto(path).await;
-        b.find(ready).await;
-        report.extend(
-            b.axe_violations()
-                .await
-                .into_iter()
-                .map(|v| format!("{path}: {v}")),
-        );
+    for theme in ["light", "dark"] {
+        // Contrast is checked in both themes: the stylesheet switches on prefers-color-scheme.
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
+        )
+        .await;
+        for (path, ready) in pages {
+            b.goto(path).await;
+            b.find(ready).await;
+            report.extend(
+                b.axe_violations()
+                    .await
+                    .into_iter()
+                    .map(|v| format!("{path} ({theme}): {v}")),
+            );
+            if theme == "light" {
+                b.screenshot(&format!("page-{}", path.replace('/', "-")))
+                    .await;
+            }
+        }
+        if theme == "dark" {
+            b.screenshot("elections-dark").await;
+        }
     }
     b.goto("peps/703").await;
     b.find("[data-testid=pep-page]").await;

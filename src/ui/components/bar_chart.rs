@@ -17,11 +17,12 @@ pub struct Bar {
     pub marked: bool,
 }
 
-const LABEL_W: f64 = 190.0;
-const BAR_H: f64 = 22.0;
+// A narrow drawing scaled to the column's width keeps the text readable on a phone.
+const LABEL_W: f64 = 165.0;
+const BAR_H: f64 = 20.0;
 const GAP: f64 = 6.0;
-const WIDTH: f64 = 640.0;
-const VALUE_W: f64 = 56.0;
+const WIDTH: f64 = 480.0;
+const VALUE_W: f64 = 52.0;
 
 /// Bars with labels and values, scaled to the largest value.
 #[component]

@@ -13,7 +13,9 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
+use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::person_link::PersonLink;
+use crate::ui::components::table_head::TableHead;
 use crate::ui::load::Loaded;
 use crate::ui::pages::not_found::NotFound;
 
@@ -134,16 +136,46 @@ fn ElectionView(
             }
         })
         .collect_view();
-    let pep_url = crate::core::model::pep_url(e.pep);
-    let extension = e.extension.as_ref().map(|x| {
-        view! {
-            <dt>"Extension"</dt>
-            <dd>{format!(
+    let mut facts = vec![
+        Fact::new(
+            "Method",
+            if star {
+                "STAR voting (stars, then a runoff)"
+            } else {
+                "Approval voting"
+            },
+        ),
+        Fact::new(
+            "Nominations",
+            format!("{} to {}", e.nomination.start, e.nomination.end),
+        ),
+        Fact::new("Voting", format!("{} to {}", e.voting.start, e.voting.end)),
+    ];
+    if let Some(x) = &e.extension {
+        facts.push(Fact::new(
+            "Extension",
+            format!(
                 "Voting reopened {} to {}: {} ballots had come in, {} voters who had not voted were invited, {} more voted",
                 x.voting.start, x.voting.end, x.first_round_cast, x.invited, x.cast
-            )}</dd>
-        }
-    });
+            ),
+        ));
+    }
+    facts.push(
+        Fact::new(
+            "Turnout",
+            format!(
+                "{} of {} eligible voters cast a ballot ({:.1}%)",
+                e.cast,
+                e.eligible,
+                turnout(&e)
+            ),
+        )
+        .tested("turnout", e.cast),
+    );
+    facts.push(
+        Fact::new("Election PEP", format!("PEP {}", e.pep))
+            .link(crate::core::model::pep_url(e.pep)),
+    );
     let chart_title = format!(
         "{} per candidate, {} election",
         if star { "Total stars" } else { "Votes" },
@@ -159,27 +191,15 @@ fn ElectionView(
                 <span aria-current="page">{format!("{} election", e.term)}</span>
             </nav>
             <h1>{format!("Election for the {} term", e.term)}</h1>
-            <dl class="facts">
-                <dt>"Method"</dt><dd>{if star { "STAR voting (stars, then a runoff)" } else { "Approval voting" }}</dd>
-                <dt>"Nominations"</dt><dd>{format!("{} to {}", e.nomination.start, e.nomination.end)}</dd>
-                <dt>"Voting"</dt><dd>{format!("{} to {}", e.voting.start, e.voting.end)}</dd>
-                {extension}
-                <dt>"Turnout"</dt>
-                <dd data-testid="turnout" data-cast=e.cast.to_string() data-eligible=e.eligible.to_string()>
-                    {format!("{} of {} eligible voters cast a ballot ({:.1}%)", e.cast, e.eligible, turnout(&e))}
-                </dd>
-                <dt>"Election PEP"</dt><dd><a href=pep_url>{format!("PEP {}", e.pep)}</a></dd>
-            </dl>
+            <Facts facts/>
             <figure class="chart">
+                <figcaption>{chart_title.clone()}</figcaption>
                 <BarChart id=format!("results-{}", e.term) title=chart_title description bars/>
             </figure>
             <div class="table-scroll">
             <table class="results" data-testid="results">
                 <caption>{if star { "Total stars per candidate" } else { "Votes per candidate" }}</caption>
-                <thead><tr>
-                    <th scope="col">"Candidate"</th><th scope="col" class="num">{if star { "Stars" } else { "Votes" }}</th>
-                    <th scope="col">"Place"</th><th scope="col">"Result"</th><th scope="col">"Platform"</th>
-                </tr></thead>
+                <TableHead columns=vec![("Candidate", false), (if star { "Stars" } else { "Votes" }, true), ("Place", false), ("Result", false), ("Nomination", false)]/>
                 <tbody>{rows}</tbody>
             </table>
             </div>

@@ -11,6 +11,7 @@ use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::person_link::PersonLink;
+use crate::ui::components::table_head::TableHead;
 use crate::ui::load::Loaded;
 
 #[component]
@@ -103,10 +104,12 @@ fn ElectionList(
         </p>
         <div class="chart-pair">
             <figure class="chart">
+                <figcaption>"Turnout by term"</figcaption>
                 <BarChart id="turnout".to_string() title="Turnout by term (share of eligible voters who cast a ballot)".to_string()
                     description=turnout_desc bars=turnout_bars max=100.0/>
             </figure>
             <figure class="chart">
+                <figcaption>"Nominees by term"</figcaption>
                 <BarChart id="nominees".to_string() title="Nominees by term (withdrawn nominations included)".to_string()
                     description=nominee_desc bars=nominee_bars/>
             </figure>
@@ -114,11 +117,7 @@ fn ElectionList(
         <div class="table-scroll">
             <table class="results" data-testid="elections-table">
                 <caption>"Every election"</caption>
-                <thead><tr>
-                    <th scope="col">"Election"</th><th scope="col">"Method"</th><th scope="col" class="num">"Ballots"</th>
-                    <th scope="col" class="num">"Turnout"</th><th scope="col" class="num">"Nominees"</th>
-                    <th scope="col" class="num">"Withdrew"</th><th scope="col">"Elected"</th>
-                </tr></thead>
+                <TableHead columns=vec![("Election", false), ("Method", false), ("Ballots", true), ("Turnout", true), ("Nominees", true), ("Withdrew", true), ("Elected", false)]/>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -10,6 +10,7 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::person_link::PersonLink;
+use crate::ui::components::table_head::TableHead;
 use crate::ui::load::Loaded;
 
 #[component]
@@ -39,11 +40,7 @@ fn PeopleList(
         <div class="table-scroll">
             <table class="results" data-testid="people-table">
                 <caption class="visually-hidden">"Everyone with their roles"</caption>
-                <thead><tr>
-                    <th scope="col">"Name"</th><th scope="col">"Roles"</th><th scope="col">"Terms served"</th>
-                    <th scope="col" class="num">"Elections"</th><th scope="col" class="num">"Meetings"</th>
-                    <th scope="col" class="num">"Items"</th>
-                </tr></thead>
+                <TableHead columns=vec![("Name", false), ("Roles", false), ("Terms served", false), ("Elections", true), ("Meetings", true), ("Items", true)]/>
                 <tbody>
                     <For each=move || people.clone() key=|p| p.id.clone() let:person>
                         <PersonRow person/>

@@ -14,6 +14,8 @@ use crate::core::peps::{describe_days, resolution_link, Latency, PepStory};
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
+use crate::ui::components::facts::{Fact, Facts};
+use crate::ui::components::mention::Mention;
 use crate::ui::load::Loaded;
 use crate::ui::pages::not_found::NotFound;
 
@@ -73,22 +75,15 @@ fn PepView(
         .mentions
         .iter()
         .map(|m| {
-            let href = base.href(&Route::MeetingItem(m.section.id.clone(), m.item.n));
-            let outcomes = story
-                .outcomes_in(m.item)
-                .into_iter()
-                .map(|o| view! { <span class=format!("outcome outcome-{}", o.as_str())>{o.label()}</span> })
-                .collect_view();
             view! {
-                <li class="mention" data-testid="pep-mention">
-                    <div class="item-head">
-                        <time datetime=m.date().to_string()>{m.date().to_string()}</time>
-                        <a href=href>{format!("{}, item {}", m.section.heading, m.item.n)}</a>
-                        <span class=format!("badge badge-{}", m.item.kind.as_str())>{m.item.kind.label()}</span>
-                        {outcomes}
-                    </div>
-                    {m.item.summary.clone().map(|s| view! { <p class="summary">{s}</p> })}
-                </li>
+                <Mention
+                    date=m.date()
+                    href=base.href(&Route::MeetingItem(m.section.id.clone(), m.item.n))
+                    label=format!("{}, item {}", m.section.heading, m.item.n)
+                    kind=m.item.kind
+                    outcomes=story.outcomes_in(m.item)
+                    summary=m.item.summary.clone()
+                />
             }
         })
         .collect_view();
@@ -139,10 +134,44 @@ fn PepDetails(
         return ().into_any();
     };
     let latency = Latency::new(pep.created, discussed, decided);
-    let days = |d: Option<i64>| d.map_or_else(|| "—".to_string(), describe_days);
-    let fact = |label: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
-    };
+    let mut facts = vec![
+        Fact::new("Status", pep.status.clone()).tested("pep-status", &pep.status),
+        Fact::new("Type", pep.pep_type.clone()),
+    ];
+    let optional = [
+        ("Topic", pep.topic.clone()),
+        ("Created", pep.created.map(|d| d.to_string())),
+        ("Python version", pep.python_version.clone()),
+        ("Delegate", pep.delegate.clone()),
+        (
+            "Authors",
+            (!pep.authors.is_empty()).then(|| pep.authors.join(", ")),
+        ),
+    ];
+    facts.extend(
+        optional
+            .into_iter()
+            .filter_map(|(label, v)| v.map(|v| Fact::new(label, v))),
+    );
+    let steps = [
+        (
+            "Created → first mentioned in the notes",
+            latency.created_to_discussion,
+        ),
+        (
+            "First mentioned → first outcome",
+            latency.discussion_to_decision,
+        ),
+        ("Created → first outcome", latency.created_to_decision),
+    ]
+    .map(|(label, days)| {
+        let fact = Fact::new(label, days.map_or_else(|| "—".to_string(), describe_days));
+        match days {
+            Some(d) => fact.tested("pep-days", d),
+            None => fact,
+        }
+    })
+    .to_vec();
     let history = pep
         .history
         .iter()
@@ -174,25 +203,10 @@ fn PepDetails(
         view! { <li><a href=r.url.clone() rel="noopener">{format!("Resolution post{date}")}</a></li> }
     });
     view! {
-        <dl class="facts" data-testid="pep-facts">
-            <dt>"Status"</dt><dd data-testid="pep-status">{pep.status.clone()}</dd>
-            <dt>"Type"</dt><dd>{pep.pep_type.clone()}</dd>
-            {fact("Topic", pep.topic.clone())}
-            {fact("Created", pep.created.map(|d| d.to_string()))}
-            {fact("Python version", pep.python_version.clone())}
-            {fact("Delegate", pep.delegate.clone())}
-            {fact("Authors", (!pep.authors.is_empty()).then(|| pep.authors.join(", ")))}
-        </dl>
+        <Facts facts testid="pep-facts"/>
         <section class="latency" aria-labelledby="latency-heading">
             <h2 id="latency-heading">"How long it took"</h2>
-            <dl class="facts" data-testid="pep-latency">
-                <dt>"Created → first mentioned in the notes"</dt>
-                <dd data-days=latency.created_to_discussion.map(|d| d.to_string())>{days(latency.created_to_discussion)}</dd>
-                <dt>"First mentioned → first outcome"</dt>
-                <dd data-days=latency.discussion_to_decision.map(|d| d.to_string())>{days(latency.discussion_to_decision)}</dd>
-                <dt>"Created → first outcome"</dt>
-                <dd data-days=latency.created_to_decision.map(|d| d.to_string())>{days(latency.created_to_decision)}</dd>
-            </dl>
+            <Facts facts=steps testid="pep-latency"/>
         </section>
         <ul class="external-links">
             <li><a href=pep_url(number) data-testid="pep-external">{format!("PEP {number} on peps.python.org")}</a></li>

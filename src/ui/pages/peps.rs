@@ -12,6 +12,7 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::pep_link::PepLink;
+use crate::ui::components::table_head::TableHead;
 use crate::ui::load::Loaded;
 
 #[component]
@@ -107,11 +108,7 @@ fn PepList(
         <div class="table-scroll">
             <table class="results pep-table" data-testid="pep-table">
                 <caption class="visually-hidden">"PEPs with their council outcomes"</caption>
-                <thead><tr>
-                    <th scope="col">"PEP"</th><th scope="col">"Title"</th><th scope="col">"Status"</th>
-                    <th scope="col">"Council outcomes"</th><th scope="col">"First mentioned"</th>
-                    <th scope="col" class="num">"Items"</th>
-                </tr></thead>
+                <TableHead columns=vec![("PEP", false), ("Title", false), ("Status", false), ("Council outcomes", false), ("First mentioned", false), ("Items", true)]/>
                 <tbody>
                     <For each=move || shown.get() key=|r| r.number let:row>
                         <PepRowView row/>

@@ -13,6 +13,9 @@ use crate::core::people::PersonRecord;
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
+use crate::ui::components::facts::{Fact, Facts};
+use crate::ui::components::mention::Mention;
+use crate::ui::components::table_head::TableHead;
 use crate::ui::load::Loaded;
 use crate::ui::pages::not_found::NotFound;
 
@@ -50,16 +53,13 @@ fn PersonView(
         .collect_view();
     let years = r.term_years();
     let terms = if years.is_empty() {
-        view! { "none" }.into_any()
+        "none".to_string()
     } else {
         years
             .iter()
-            .enumerate()
-            .map(|(i, &y)| {
-                view! { {(i > 0).then_some(", ")} <a href=base.href(&Route::Election(y))>{y.to_string()}</a> }
-            })
-            .collect_view()
-            .into_any()
+            .map(u16::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     // The record never changes once loaded, so plain maps are enough instead of keyed <For/>.
     let standings = r
@@ -122,14 +122,13 @@ fn PersonView(
         .iter()
         .map(|(s, i)| {
             view! {
-                <li class="mention">
-                    <div class="item-head">
-                        <time datetime=s.date.to_string()>{s.date.to_string()}</time>
-                        <a href=base.href(&Route::MeetingItem(s.id.clone(), i.n))>{format!("{}, item {}", s.heading, i.n)}</a>
-                        <span class=format!("badge badge-{}", i.kind.as_str())>{i.kind.label()}</span>
-                    </div>
-                    {i.summary.clone().map(|t| view! { <p class="summary">{t}</p> })}
-                </li>
+                <Mention
+                    date=s.date
+                    href=base.href(&Route::MeetingItem(s.id.clone(), i.n))
+                    label=format!("{}, item {}", s.heading, i.n)
+                    kind=i.kind
+                    summary=i.summary.clone()
+                />
             }
         })
         .collect_view();
@@ -140,6 +139,16 @@ fn PersonView(
         r.items.len(),
     );
     let stood = r.standings.len();
+    let meetings = |n: usize| format!("{n} meeting{}", if n == 1 { "" } else { "s" });
+    let facts = vec![
+        Fact::new("Terms served", format!("{} ({terms})", years.len()))
+            .tested("terms-served", years.len()),
+        Fact::new("Elections stood in", stood.to_string()).tested("elections-stood", stood),
+        Fact::new("Named present", meetings(counts.0)).tested("present-count", counts.0),
+        Fact::new("Named absent", meetings(counts.1)).tested("absent-count", counts.1),
+        Fact::new("Guest at", meetings(counts.2)).tested("guest-count", counts.2),
+        Fact::new("Items that name them", counts.3.to_string()).tested("item-count", counts.3),
+    ];
     view! {
         <article class="person" data-testid="person-page" data-person=r.person.id.clone()>
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
@@ -152,23 +161,12 @@ fn PersonView(
             <h1>{name.clone()}</h1>
             {r.person.note.clone().map(|n| view! { <p class="gist">{n}</p> })}
             {(!r.person.roles.is_empty()).then(|| view! { <ul class="roles" aria-label="Roles">{roles}</ul> })}
-            <dl class="facts">
-                <dt>"Terms served"</dt>
-                <dd data-testid="terms-served" data-count=years.len().to_string()>{format!("{} ", years.len())} "(" {terms} ")"</dd>
-                <dt>"Elections stood in"</dt><dd data-testid="elections-stood" data-count=stood.to_string()>{stood}</dd>
-                <dt>"Named present"</dt><dd data-testid="present-count" data-count=counts.0.to_string()>{format!("{} meetings", counts.0)}</dd>
-                <dt>"Named absent"</dt><dd data-testid="absent-count" data-count=counts.1.to_string()>{format!("{} meetings", counts.1)}</dd>
-                <dt>"Guest at"</dt><dd data-testid="guest-count" data-count=counts.2.to_string()>{format!("{} meetings", counts.2)}</dd>
-                <dt>"Items that name them"</dt><dd data-testid="item-count" data-count=counts.3.to_string()>{counts.3}</dd>
-            </dl>
+            <Facts facts/>
             {(stood > 0).then(|| view! {
                 <div class="table-scroll">
                 <table class="results" data-testid="person-elections">
                     <caption>"Elections"</caption>
-                    <thead><tr>
-                        <th scope="col">"Election"</th><th scope="col" class="num">"Votes or stars"</th>
-                        <th scope="col">"Place"</th><th scope="col">"Result"</th><th scope="col">"Nomination"</th>
-                    </tr></thead>
+                    <TableHead columns=vec![("Election", false), ("Votes or stars", true), ("Place", false), ("Result", false), ("Nomination", false)]/>
                     <tbody>{standings}</tbody>
                 </table>
                 </div>
