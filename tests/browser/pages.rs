@@ -1,7 +1,8 @@
 //! Browser tests of the PEP, person and election pages and the membership chart (issue 4):
 //! each page kind opened cold and checked against the files in `data/`, the list pages'
-//! counts and shareable queries, the not-found views, axe-core on every new page kind, and a
-//! phone's width. They use the harness of `tests/browser.rs` (this is its child module).
+//! counts and shareable queries, and the not-found views. axe-core in both themes and the
+//! 375 px width for these pages are checked with every other page kind in `trust.rs`. They use
+//! the harness of `tests/browser.rs` (this is its child module).
 
 use super::*;
 
@@ -320,84 +321,6 @@ async fn unknown_peps_people_and_years_show_not_found() {
             "not-found for {path} is not visible"
         );
         b.title_has("Not found").await;
-    }
-    b.close().await;
-}
-
-#[tokio::test]
-#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
-async fn record_pages_pass_axe_in_both_themes_and_fit_a_phone() {
-    let b = Browser::open().await;
-    let mut report = Vec::new();
-    let pages = [
-        ("peps/703", "[data-testid=pep-page]"),
-        ("peps", "[data-testid=pep-table]"),
-        ("people/pablo-galindo-salgado", "[data-testid=person-page]"),
-        ("people", "[data-testid=people-table]"),
-        ("elections/2026", "[data-testid=election-page]"),
-        ("elections", "[data-testid=elections-table]"),
-    ];
-    for theme in ["light", "dark"] {
-        // Contrast is checked in both themes: the stylesheet switches on prefers-color-scheme.
-        b.cdp(
-            "Emulation.setEmulatedMedia",
-            json!({ "features": [{ "name": "prefers-color-scheme", "value": theme }] }),
-        )
-        .await;
-        for (path, ready) in pages {
-            b.goto(path).await;
-            b.find(ready).await;
-            report.extend(
-                b.axe_violations()
-                    .await
-                    .into_iter()
-                    .map(|v| format!("{path} ({theme}): {v}")),
-            );
-            if theme == "light" {
-                b.screenshot(&format!("page-{}", path.replace('/', "-")))
-                    .await;
-            }
-        }
-        if theme == "dark" {
-            b.screenshot("elections-dark").await;
-        }
-    }
-    b.goto("peps/703").await;
-    b.find("[data-testid=pep-page]").await;
-    b.screenshot("pep").await;
-    assert!(
-        report.is_empty(),
-        "axe-core found {} violations:\n{}",
-        report.len(),
-        report.join("\n")
-    );
-
-    // At a phone's width the home page (with the membership chart) and the election page
-    // must not scroll sideways.
-    b.client
-        .set_window_size(375, 800)
-        .await
-        .expect("narrow the window");
-    for (path, ready) in [
-        ("", "[data-testid=membership-chart]"),
-        ("elections/2026", "[data-testid=election-page]"),
-        ("people/pablo-galindo-salgado", "[data-testid=person-page]"),
-    ] {
-        b.goto(path).await;
-        b.find(ready).await;
-        let overflow = b
-            .js(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
-                vec![],
-            )
-            .await;
-        assert!(
-            overflow.as_i64().unwrap_or(1) <= 0,
-            "/{path} scrolls sideways by {overflow} px at 375 px"
-        );
-        if path.is_empty() {
-            b.screenshot("home-375").await;
-        }
     }
     b.close().await;
 }
