@@ -5,9 +5,11 @@
 pub mod dataset;
 pub mod date;
 pub mod elections;
+pub mod export;
 pub mod filter;
 pub mod model;
 pub mod people;
 pub mod peps;
 pub mod route;
+pub mod search;
 pub mod timeline;

@@ -526,6 +526,16 @@ impl Browser {
             .map(|(_, v)| v.into_owned()))
     }
 
+    /// The value of qualifier `key` (`713` for `pep:713`) in the URL's `q`, the search box's
+    /// text, which holds every filter.
+    async fn qualifier(&self, key: &str) -> Result<Option<String>, String> {
+        let q = self.param("q").await?.unwrap_or_default();
+        let prefix = format!("{key}:");
+        Ok(q.split_whitespace()
+            .find_map(|t| t.strip_prefix(prefix.as_str()))
+            .map(str::to_owned))
+    }
+
     /// `data-count` of `[data-testid=result-count]`.
     async fn result_count(&self) -> Result<u64, String> {
         let element = self
@@ -689,9 +699,9 @@ async fn filter_by_person_then_pep(b: &Browser) -> Filtered {
         .expect("choose a person");
     let person = b
         .until(
-            &format!("person={slug} in the URL and a new count"),
+            &format!("person:{slug} in the URL and a new count"),
             async || {
-                let param = b.param("person").await?;
+                let param = b.qualifier("person").await?;
                 let count = b.result_count().await?;
                 match param {
                     Some(p) if p == slug && count != all => Ok(count),
@@ -709,7 +719,7 @@ async fn filter_by_person_then_pep(b: &Browser) -> Filtered {
 
     select.select_by_value("").await.expect("choose all people");
     b.until("person gone from the URL and the full count", async || {
-        let param = b.param("person").await?;
+        let param = b.qualifier("person").await?;
         let count = b.result_count().await?;
         match param {
             None if count == all => Ok(()),
@@ -724,8 +734,8 @@ async fn filter_by_person_then_pep(b: &Browser) -> Filtered {
         .await
         .expect("type in the PEP filter");
     let pep = b
-        .until("pep=713 in the URL and a new count", async || {
-            let param = b.param("pep").await?;
+        .until("pep:713 in the URL and a new count", async || {
+            let param = b.qualifier("pep").await?;
             let count = b.result_count().await?;
             match param {
                 Some(p) if p == "713" && count != all => Ok(count),
@@ -836,7 +846,7 @@ async fn back_and_forward_move_through_filters() {
 
     b.client.back().await.expect("go back");
     b.until("pep gone from the URL and the PEP box empty", async || {
-        let pep = b.param("pep").await?;
+        let pep = b.qualifier("pep").await?;
         let input = b.value_of("input#filter-pep").await?;
         let count = b.result_count().await?;
         if pep.is_none() && input.is_empty() && count == counts.all {
@@ -851,8 +861,8 @@ async fn back_and_forward_move_through_filters() {
     .await;
 
     b.client.forward().await.expect("go forward");
-    b.until("pep=713 back in the URL and the PEP box", async || {
-        let pep = b.param("pep").await?;
+    b.until("pep:713 back in the URL and the PEP box", async || {
+        let pep = b.qualifier("pep").await?;
         let input = b.value_of("input#filter-pep").await?;
         let count = b.result_count().await?;
         if pep.as_deref() == Some("713") && input == "713" && count == counts.pep {
@@ -1031,3 +1041,209 @@ mod trust;
 // The tests of issue 4 (PEP, person and election pages) live in their own file.
 #[path = "browser/pages.rs"]
 mod pages;
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/// The `id` of the focused element.
+async fn focused_id(b: &Browser) -> String {
+    let id = b.js(
+        "return document.activeElement ? document.activeElement.id : ''",
+        vec![],
+    );
+    id.await.as_str().unwrap_or_default().to_owned()
+}
+
+/// The `href` of the focused element.
+async fn focused_href(b: &Browser) -> String {
+    let href = b.js(
+        "const a = document.activeElement; return a && a.href ? a.href : ''",
+        vec![],
+    );
+    href.await.as_str().unwrap_or_default().to_owned()
+}
+
+/// Types `text` into the search box and waits until the URL's `q` holds it.
+async fn search_for(b: &Browser, text: &str) {
+    let input = b.find("input#filter-q").await;
+    input.send_keys(text).await.expect("type in the search box");
+    b.until(&format!("q={text:?} in the URL"), async || {
+        let q = b.param("q").await?;
+        if q.as_deref() == Some(text) {
+            Ok(())
+        } else {
+            Err(format!("q={q:?}"))
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_pep_qualifier_narrows_and_sets_the_pep_control() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    let all = b.timeline().await;
+    search_for(&b, "pep:703").await;
+    let count = b
+        .until("fewer entries and 703 in the PEP control", async || {
+            let count = b.result_count().await?;
+            let pep = b.value_of("input#filter-pep").await?;
+            if count < all && count > 0 && pep == "703" {
+                Ok(count)
+            } else {
+                Err(format!("count {count} of {all}, PEP control {pep:?}"))
+            }
+        })
+        .await;
+    let entries = b.texts("li.entry").await;
+    assert_eq!(entries.len() as u64, count, "every match is shown");
+    for entry in &entries {
+        assert!(
+            entry.contains("703"),
+            "an entry for pep:703 does not mention it: {entry:?}"
+        );
+    }
+
+    // A link in the form used before qualifiers lands on the same view, in the new form.
+    b.goto("?pep=703").await;
+    b.until("q=pep:703 in the URL and the box", async || {
+        let q = b.param("q").await?;
+        let pep = b.param("pep").await?;
+        let text = b.value_of("input#filter-q").await?;
+        let n = b.result_count().await?;
+        if q.as_deref() == Some("pep:703") && pep.is_none() && text == "pep:703" && n == count {
+            Ok(())
+        } else {
+            Err(format!(
+                "q={q:?} pep={pep:?} box {text:?} count {n} (want {count})"
+            ))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn lukasz_finds_lukasz_and_marks_the_name() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    b.timeline().await;
+    search_for(&b, "lukasz").await;
+    let marks = b
+        .until("marked matches", async || {
+            let marks = b.texts("li.entry mark").await;
+            if marks.is_empty() {
+                Err("no mark".to_owned())
+            } else {
+                Ok(marks)
+            }
+        })
+        .await;
+    assert!(
+        marks.iter().all(|m| m == "Łukasz"),
+        "the marks are not the name as written: {marks:?}"
+    );
+    let first = b.texts("li.entry").await;
+    assert!(
+        first.first().is_some_and(|e| e.contains("Łukasz")),
+        "the best match does not name Łukasz: {:?}",
+        first.first()
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn the_keyboard_reaches_the_box_and_walks_the_results() {
+    let b = Browser::open().await;
+    b.goto("?q=kind:meeting").await;
+    b.timeline().await;
+    let hrefs = b.js(
+        "return [...document.querySelectorAll('a.entry-link')].slice(0, 3).map(a => a.href)",
+        vec![],
+    );
+    let hrefs: Vec<String> = hrefs
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(hrefs.len(), 3, "fewer than three results for kind:meeting");
+
+    let keys = async |k: String| {
+        let el = b.client.active_element().await.expect("a focused element");
+        el.send_keys(&k).await.expect("press a key");
+    };
+    keys("/".into()).await;
+    b.until("the search box focused by /", async || {
+        match focused_id(&b).await.as_str() {
+            "filter-q" => Ok(()),
+            other => Err(format!("focus on #{other}")),
+        }
+    })
+    .await;
+    assert_eq!(
+        b.value_of("input#filter-q").await.unwrap(),
+        "kind:meeting",
+        "/ typed nothing"
+    );
+
+    let expect = async |i: usize, how: &str| {
+        b.until(&format!("result {i} focused after {how}"), async || {
+            let href = focused_href(&b).await;
+            if href == hrefs[i] {
+                Ok(())
+            } else {
+                Err(format!("focus on {href:?}, id {:?}", focused_id(&b).await))
+            }
+        })
+        .await
+    };
+    keys(Key::Down.to_string()).await;
+    expect(0, "ArrowDown in the box").await;
+    keys("j".into()).await;
+    expect(1, "j").await;
+    keys("j".into()).await;
+    expect(2, "j again").await;
+    keys("k".into()).await;
+    expect(1, "k").await;
+    keys(Key::Enter.to_string()).await;
+    path_is(&b, &url_path(&hrefs[1])).await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn an_unknown_qualifier_is_explained_and_the_rest_still_applies() {
+    let b = Browser::open().await;
+    b.goto("?q=gil").await;
+    let gil = b.timeline().await;
+    assert!(gil > 0, "nothing mentions the GIL");
+    b.goto("?q=colour:blue%20gil").await;
+    let message = b
+        .until("a message naming colour", async || {
+            let texts = b.texts("[data-testid=search-problems]").await;
+            let text = texts.first().cloned().unwrap_or_default();
+            if text.contains("colour") {
+                Ok(text)
+            } else {
+                Err(format!("message {text:?}"))
+            }
+        })
+        .await;
+    println!("message for colour:blue: {message}");
+    assert_eq!(
+        b.result_count().await.unwrap(),
+        gil,
+        "gil alone still applies"
+    );
+    b.close().await;
+}
+
+// The keystroke-to-paint measurement lives beside the tests so it can use the same server and
+// browser; scripts/bench-search runs it, scripts/test skips it.
+#[path = "browser/speed.rs"]
+mod speed;

@@ -185,14 +185,7 @@ fn filters_combine_and_count() {
 fn text_search_folds_case_and_accents() {
     let data = tiny();
     let e = entries(&data);
-    let q = |s: &str| {
-        Filter {
-            q: s.into(),
-            ..Default::default()
-        }
-        .apply(&e)
-        .count()
-    };
+    let q = |s: &str| Filter::parse(s).apply(&e).count();
     assert_eq!(q("lukasz"), 1);
     assert_eq!(q("ŁUKASZ release"), 1);
     assert_eq!(q("typing things"), 1, "PEP titles are searchable");
@@ -202,23 +195,31 @@ fn text_search_folds_case_and_accents() {
 
 #[test]
 fn query_round_trips() {
-    let f = Filter {
-        person: Some("pablo-galindo-salgado".into()),
-        pep: Some(703),
-        kind: Some(EntryKind::Decision),
-        term: Some(2023),
-        year: Some(2023),
-        q: "free threading & gil?".into(),
-    };
+    let f =
+        Filter::parse("person:pablo-galindo-salgado pep:703 kind:decision free threading & gil?");
     let q = f.to_query();
-    assert!(
-        q.contains("person=pablo-galindo-salgado") && q.contains("pep=703"),
-        "{q}"
-    );
+    assert!(q.starts_with("q=person%3Apablo-galindo-salgado"), "{q}");
     assert_eq!(Filter::from_query(&q), f);
     assert_eq!(Filter::from_query(&format!("?{q}")), f);
     assert_eq!(Filter::default().to_query(), "");
     assert!(Filter::from_query("").is_empty());
+}
+
+#[test]
+fn old_links_with_separate_parameters_become_qualifiers() {
+    let f = Filter::from_query(
+        "person=pablo-galindo-salgado&pep=703&kind=decision&term=2023&year=2023&q=free+threading",
+    );
+    assert_eq!(
+        f.q,
+        "person:pablo-galindo-salgado pep:703 kind:decision term:2023 year:2023 free threading"
+    );
+    assert_eq!(f.person.as_deref(), Some("pablo-galindo-salgado"));
+    assert_eq!(f.pep, Some(703));
+    assert_eq!(f.kind, Some(EntryKind::Decision));
+    assert_eq!((f.term, f.year), (Some(2023), Some(2023)));
+    assert_eq!(f.words, ["free", "threading"]);
+    assert!(f.problems.is_empty(), "{:?}", f.problems);
 }
 
 #[test]

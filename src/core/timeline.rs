@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::dataset::Dataset;
-use super::model::{PersonId, SectionKind};
+use super::model::{OutcomeKind, PersonId, SectionKind};
 use super::route::Route;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,6 +59,8 @@ pub struct Entry {
     pub detail: String,
     pub peps: Vec<u16>,
     pub people: Vec<PersonId>,
+    /// The outcomes a decision (or the items of a section) recorded.
+    pub outcomes: Vec<OutcomeKind>,
     /// The council term in office on `date`.
     pub term: u16,
     pub route: Route,
@@ -112,6 +114,13 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             SectionKind::NoMeeting => "No meeting".to_string(),
             _ => s.heading.clone(),
         };
+        let mut outcomes: Vec<OutcomeKind> = s
+            .items
+            .iter()
+            .flat_map(|i| i.outcomes.iter().chain(&i.outcome).map(|o| o.result))
+            .collect();
+        outcomes.sort();
+        outcomes.dedup();
         let text: Vec<&str> = s
             .items
             .iter()
@@ -133,6 +142,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             ),
             peps,
             people,
+            outcomes,
             term: s.term,
             route: Route::Meeting(s.id.clone()),
         });
@@ -153,6 +163,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             haystack: haystack(data, [title, d.outcome.label()], &[d.pep], &people),
             peps: vec![d.pep],
             people,
+            outcomes: vec![d.outcome],
             term: term_on(data, d.date),
             route: Route::MeetingItem(d.section.clone(), d.item),
         });
@@ -175,6 +186,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             detail,
             peps: vec![e.pep],
             people,
+            outcomes: vec![],
             term: e.term,
             route: Route::Election(e.term),
         });
@@ -201,6 +213,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 detail,
                 peps: vec![],
                 people: vec![n.person.clone()],
+                outcomes: vec![],
                 term: n.term,
                 route: Route::Nomination(n.term, n.person.clone()),
             });

@@ -8,5 +8,6 @@ pub mod membership_chart;
 pub mod mention;
 pub mod pep_link;
 pub mod person_link;
+pub mod search_box;
 pub mod table_head;
 pub mod time_axis;

@@ -12,12 +12,15 @@ use leptos::prelude::set_timeout;
 use web_sys::{AbortController, AbortSignal};
 
 use crate::core::dataset::{DataError, DataFile, Dataset, Parts};
+use crate::core::search::Index;
 use crate::core::timeline::{entries, Entry};
 
 /// The data set and its timeline, built once per load and shared by every page.
 pub struct Loaded {
     pub data: Dataset,
     pub entries: Vec<Entry>,
+    /// The entries' words, for the search box.
+    pub index: Index,
 }
 
 /// Fetches every file (relative to the page's `<base>`, so a sub-path deployment works),
@@ -34,7 +37,12 @@ pub async fn load() -> Result<Arc<Loaded>, DataError> {
     })?;
     let data = Dataset::new(parts)?;
     let entries = entries(&data);
-    Ok(Arc::new(Loaded { data, entries }))
+    let index = Index::new(&data, &entries);
+    Ok(Arc::new(Loaded {
+        data,
+        entries,
+        index,
+    }))
 }
 
 /// How long one file may take to arrive before the load gives up and offers a retry: a request

@@ -1,18 +1,21 @@
-//! The timeline's filter controls. They show the filter the URL holds and report changes; the
-//! page turns a change into a navigation, so the URL stays the only copy of the state.
+//! The timeline's filter controls. They show the qualifiers in the search box's text and
+//! change a choice by rewriting that qualifier in the text; the page turns the new text into a
+//! navigation, so the URL's `q` stays the only copy of the state.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::filter::{parse_pep, Facet, Filter};
+use crate::core::filter::{parse_pep, Filter};
+use crate::core::search::{set_qualifier, Qualifier, Results};
 use crate::core::timeline::EntryKind;
+use crate::ui::components::search_box::SearchBox;
 use crate::ui::load::Loaded;
 
-/// A filter change: the new filter, and whether it replaces the history entry (typing) rather
-/// than pushing one (a choice).
-pub type Change = (Filter, bool);
+/// A change of the search box's text, and whether it replaces the history entry (typing)
+/// rather than pushing one (a choice).
+pub type Change = (String, bool);
 
 /// The filter controls with a match count beside every choice.
 #[component]
@@ -21,26 +24,21 @@ pub fn FilterBar(
     loaded: Arc<Loaded>,
     /// The filter the URL holds.
     filter: Memo<Filter>,
+    /// What the filter found, with the counts each control shows (in `search::FACETS` order).
+    results: Memo<Results>,
     /// Called with each change.
     on_change: Callback<Change>,
 ) -> impl IntoView {
-    let entries = loaded.clone();
-    let counts = Memo::new(move |_| {
-        let f = filter.get();
-        [
-            Facet::Person,
-            Facet::Kind,
-            Facet::Term,
-            Facet::Year,
-            Facet::Pep,
-        ]
-        .map(|facet| f.counts(&entries.entries, facet))
-    });
-    let set = move |edit: &dyn Fn(&mut Filter), replace: bool| {
-        let mut f = filter.get_untracked();
-        edit(&mut f);
-        on_change.run((f, replace));
+    let counts = Memo::new(move |_| results.with(|r| r.counts.clone()));
+    let set = move |key: Qualifier, value: Option<String>| {
+        let q = filter.with_untracked(|f| set_qualifier(&f.q, key, value.as_deref()));
+        on_change.run((q, false));
     };
+    let index = loaded.clone();
+    // The person control shows a person when the qualifier names exactly one.
+    let chosen_person = Memo::new(move |_| {
+        filter.with(|f| f.person.as_ref().map(|p| index.index.people_matching(p)))
+    });
 
     let data = loaded.clone();
     let person_options = move || {
@@ -53,7 +51,10 @@ pub fn FilterBar(
             .filter_map(|p| c.get(&p.id).map(|&n| (p.name.as_str(), p.id.as_str(), n)))
             .collect();
         people.sort();
-        let selected = filter.get().person.unwrap_or_default();
+        let selected = match chosen_person.get() {
+            Some(ids) if ids.len() == 1 => ids[0].clone(),
+            _ => String::new(),
+        };
         people
             .into_iter()
             .map(|(name, id, n)| {
@@ -103,23 +104,25 @@ pub fn FilterBar(
     let apply_pep = move |value: String| {
         let pep = parse_pep(&value);
         if pep.is_some() || value.trim().is_empty() {
-            set(&|f| f.pep = pep, false);
+            set(Qualifier::Pep, pep.map(|n| n.to_string()));
         }
+    };
+    let everyone = move || match (filter.get().person, chosen_person.get()) {
+        (Some(p), Some(ids)) if ids.len() != 1 => format!("Names starting \u{201c}{p}\u{201d}"),
+        _ => "Everyone".to_string(),
     };
 
     view! {
         <form class="filter-bar" role="search" aria-label="Filter the timeline" on:submit=|ev| ev.prevent_default()>
             <div class="field field-wide">
                 <label for="filter-q">"Search"</label>
-                <input id="filter-q" type="search" placeholder="Words, names, PEP titles…" autocomplete="off"
-                    prop:value=move || filter.get().q
-                    on:input=move |ev| { let v = event_target_value(&ev); set(&|f| f.q = v.clone(), true) }/>
+                <SearchBox loaded=loaded.clone() filter run_problems=Signal::derive(move || results.with(|r| r.problems.clone())) on_change/>
             </div>
             <div class="field">
                 <label for="filter-person">"Person"</label>
                 <select id="filter-person"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.person = Some(v.clone()).filter(|v| !v.is_empty()), false) }>
-                    <option value="" selected=move || filter.get().person.is_none()>"Everyone"</option>
+                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Person, Some(v).filter(|v| !v.is_empty())) }>
+                    <option value="" selected=move || chosen_person.with(|c| c.as_ref().is_none_or(|ids| ids.len() != 1))>{everyone}</option>
                     {person_options}
                 </select>
             </div>
@@ -134,7 +137,7 @@ pub fn FilterBar(
             <div class="field">
                 <label for="filter-kind">"Kind"</label>
                 <select id="filter-kind"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.kind = EntryKind::parse(&v), false) }>
+                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Kind, EntryKind::parse(&v).map(|k| k.as_str().to_string())) }>
                     <option value="" selected=move || filter.get().kind.is_none()>"All kinds"</option>
                     {kind_options}
                 </select>
@@ -142,7 +145,7 @@ pub fn FilterBar(
             <div class="field">
                 <label for="filter-term">"Term"</label>
                 <select id="filter-term"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.term = v.parse().ok(), false) }>
+                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Term, Some(v).filter(|v| !v.is_empty())) }>
                     <option value="" selected=move || filter.get().term.is_none()>"All terms"</option>
                     {move || year_like(2, filter.get().term.map(|t| t.to_string()))}
                 </select>
@@ -150,7 +153,7 @@ pub fn FilterBar(
             <div class="field">
                 <label for="filter-year">"Year"</label>
                 <select id="filter-year"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.year = v.parse().ok(), false) }>
+                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Year, Some(v).filter(|v| !v.is_empty())) }>
                     <option value="" selected=move || filter.get().year.is_none()>"All years"</option>
                     {move || year_like(3, filter.get().year.map(|y| y.to_string()))}
                 </select>
@@ -158,7 +161,7 @@ pub fn FilterBar(
             <div class="field field-button">
                 <button type="button" class="button secondary" data-testid="clear-filters"
                     disabled=move || filter.get().is_empty()
-                    on:click=move |_| on_change.run((Filter::default(), false))>
+                    on:click=move |_| on_change.run((String::new(), false))>
                     "Clear filters"
                 </button>
             </div>

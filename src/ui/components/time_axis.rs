@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::core::date::month_year;
 use crate::core::filter::Filter;
 use crate::core::route::Route;
-use crate::core::timeline::Entry;
+use crate::core::search::{set_qualifier, Qualifier, Results};
 use crate::ui::app::use_base;
 use crate::ui::load::Loaded;
 
@@ -26,13 +26,13 @@ fn x(date: NaiveDate) -> i64 {
     ((date - start).num_days() * WIDTH / span).clamp(0, WIDTH)
 }
 
-/// Years, term bands and one mark per entry in `shown`.
+/// Years, term bands and a mark for the entries found.
 #[component]
 pub fn TimeAxis(
     /// The data set, for the terms.
     loaded: Arc<Loaded>,
-    /// The entries that match the filter.
-    shown: Memo<Vec<Entry>>,
+    /// What the filter found.
+    results: Memo<Results>,
     /// The filter, so year links keep the other filters.
     filter: Memo<Filter>,
 ) -> impl IntoView {
@@ -61,9 +61,8 @@ pub fn TimeAxis(
         let f = filter.get();
         (FIRST_YEAR..=LAST_YEAR)
             .map(|y| {
-                let mut g = f.clone();
-                g.year = if f.year == Some(y) { None } else { Some(y) };
-                let q = g.to_query();
+                let year = (f.year != Some(y)).then(|| y.to_string());
+                let q = Filter::parse(&set_qualifier(&f.q, Qualifier::Year, year.as_deref())).to_query();
                 let link = format!("{}{}", base.href(&Route::Home), if q.is_empty() { String::new() } else { format!("?{q}") });
                 let x0 = x(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default());
                 let current = f.year == Some(y);
@@ -76,10 +75,16 @@ pub fn TimeAxis(
             })
             .collect_view()
     };
+    let all = loaded.clone();
     let marks = move || {
-        shown.with(|entries| {
-            entries
+        results.with(|r| {
+            // Marks at the same x look the same; drawing one of them keeps a long result list
+            // from becoming thousands of lines.
+            let mut seen = std::collections::HashSet::new();
+            r.hits
                 .iter()
+                .map(|&i| &all.entries[i])
+                .filter(|e| seen.insert((e.kind, x(e.date))))
                 .map(|e| {
                     let y = match e.kind.as_str() {
                         "meeting" => 42,
@@ -92,15 +97,19 @@ pub fn TimeAxis(
                 .collect_view()
         })
     };
+    let entries = loaded.clone();
     let summary = move || {
-        shown.with(|e| match (e.last(), e.first()) {
-            (Some(first), Some(last)) => format!(
-                "{} entries from {} to {}",
-                e.len(),
-                month_year(first.date),
-                month_year(last.date)
-            ),
-            _ => "No entries".to_string(),
+        results.with(|r| {
+            let dates = r.hits.iter().map(|&i| entries.entries[i].date);
+            match (dates.clone().min(), dates.max()) {
+                (Some(first), Some(last)) => format!(
+                    "{} entries from {} to {}",
+                    r.hits.len(),
+                    month_year(first),
+                    month_year(last)
+                ),
+                _ => "No entries".to_string(),
+            }
         })
     };
     view! {

@@ -1,4 +1,5 @@
-//! The home page: the filter bar, the time axis and the matching entries grouped by month.
+//! The home page: the filter bar, the time axis and the matching entries, grouped by month, or
+//! best match first when the search has words, with the words marked.
 
 use std::sync::Arc;
 
@@ -9,13 +10,16 @@ use leptos_router::NavigateOptions;
 use crate::core::date::{month_day, month_year};
 use crate::core::filter::Filter;
 use crate::core::route::Route;
+use crate::core::search::{highlight, run, segments, widen, Results};
 use crate::core::timeline::Entry;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::membership_chart::MembershipChart;
+use crate::ui::components::search_box::BOX_ID;
 use crate::ui::components::time_axis::TimeAxis;
 use crate::ui::load::Loaded;
+use wasm_bindgen::JsCast;
 
 /// How many entries are drawn at first; "Show more" adds as many again, so a broad filter stays
 /// quick to render.
@@ -26,8 +30,9 @@ pub fn TimelinePage() -> impl IntoView {
     let location = use_location();
     let filter = Memo::new(move |_| Filter::from_query(&location.search.get()));
     let navigate = use_navigate();
-    let on_change = Callback::new(move |(f, replace): (Filter, bool)| {
-        let q = f.to_query();
+    let go = navigate.clone();
+    let on_change = Callback::new(move |(text, replace): (String, bool)| {
+        let q = Filter::parse(&text).to_query();
         let path = if q.is_empty() {
             "/".to_string()
         } else {
@@ -42,6 +47,25 @@ pub fn TimelinePage() -> impl IntoView {
             },
         );
     });
+    // Links from before `q=` held the whole query get its form in the address bar too.
+    Effect::new(move |_| {
+        if Filter::is_old_form(&location.search.get()) {
+            let q = filter.with_untracked(Filter::to_query);
+            let path = if q.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/?{q}")
+            };
+            go(
+                &path,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     Effect::new(move |_| {
         let f = filter.get();
         set_title(&if f.is_empty() {
@@ -54,26 +78,7 @@ pub fn TimelinePage() -> impl IntoView {
 }
 
 fn describe(f: &Filter) -> String {
-    let mut parts = Vec::new();
-    if let Some(p) = &f.person {
-        parts.push(p.clone());
-    }
-    if let Some(n) = f.pep {
-        parts.push(format!("PEP {n}"));
-    }
-    if let Some(k) = f.kind {
-        parts.push(k.label().to_string());
-    }
-    if let Some(t) = f.term {
-        parts.push(format!("{t} term"));
-    }
-    if let Some(y) = f.year {
-        parts.push(y.to_string());
-    }
-    if !f.q.is_empty() {
-        parts.push(format!("\u{201c}{}\u{201d}", f.q));
-    }
-    parts.join(", ")
+    format!("\u{201c}{}\u{201d}", f.q.trim())
 }
 
 #[component]
@@ -82,38 +87,53 @@ fn Timeline(
     loaded: Arc<Loaded>,
     /// The filter from the URL.
     filter: Memo<Filter>,
-    /// Turns a filter change into a navigation.
-    on_change: Callback<(Filter, bool)>,
+    /// Turns a change of the search text into a navigation.
+    on_change: Callback<(String, bool)>,
 ) -> impl IntoView {
     let all = loaded.clone();
-    let shown = Memo::new(move |_| {
-        let f = filter.get();
-        f.apply(&all.entries).cloned().collect::<Vec<Entry>>()
-    });
+    let results = Memo::new(move |_| filter.with(|f| run(&all.index, &all.entries, f)));
     let limit = RwSignal::new(PAGE);
     Effect::new(move |_| {
         filter.track();
         limit.set(PAGE);
     });
-    let count = move || shown.with(Vec::len);
+    let count = move || results.with(|r| r.hits.len());
+    let handle = window_event_listener(leptos::ev::keydown, move_through_results);
+    on_cleanup(move || handle.remove());
+    let entries = loaded.clone();
     let groups = move || {
         let n = limit.get();
-        shown.with(|entries| {
-            let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
-            for e in entries.iter().take(n) {
-                let month = month_year(e.date);
-                match groups.last_mut() {
-                    Some((m, list)) if *m == month => list.push(e.clone()),
-                    _ => groups.push((month, vec![e.clone()])),
+        let ranked = filter.with(|f| !f.words.is_empty());
+        let words = filter.with(|f| f.words.clone());
+        results.with(|r| group(&entries.entries, r, n, ranked, &words))
+    };
+    let base = use_base();
+    let hints = loaded.clone();
+    let widen_links = move || {
+        if count() > 0 {
+            return Vec::new();
+        }
+        let q = filter.with(|f| f.q.clone());
+        widen(&hints.index, &hints.entries, &q)
+            .into_iter()
+            .map(|w| {
+                let query = Filter::parse(&w.q).to_query();
+                let href = format!(
+                    "{}{}",
+                    base.href(&Route::Home),
+                    if query.is_empty() { String::new() } else { format!("?{query}") }
+                );
+                view! {
+                    <li><a href=href>{format!("Drop \u{201c}{}\u{201d}", w.token)}</a>
+                    {format!(" ({} {})", w.count, if w.count == 1 { "entry" } else { "entries" })}</li>
                 }
-            }
-            groups
-        })
+            })
+            .collect::<Vec<_>>()
     };
     view! {
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
-        <FilterBar loaded=loaded.clone() filter on_change/>
-        <TimeAxis loaded=loaded.clone() shown filter/>
+        <FilterBar loaded=loaded.clone() filter results on_change/>
+        <TimeAxis loaded=loaded.clone() results filter/>
         <MembershipChart loaded=loaded.clone()/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
             {move || match count() {
@@ -122,12 +142,13 @@ fn Timeline(
                 n => format!("{n} entries"),
             }}
         </p>
-        <div class="timeline" data-testid="timeline">
-            <For each=groups key=|(month, list)| (month.clone(), list.len(), list.first().map(|e| e.route.path())) let:group>
-                <section class="month" aria-label=group.0.clone()>
-                    <h2 class="month-heading">{group.0.clone()}</h2>
+        <ul class="widen" data-testid="widen">{widen_links}</ul>
+        <div class="timeline" data-testid="timeline" data-q=move || filter.with(|f| f.q.clone())>
+            <For each=groups key=|g| g.key.clone() let:group>
+                <section class="month" aria-label=group.label.clone()>
+                    <h2 class="month-heading">{group.label.clone()}</h2>
                     <ul class="entries">
-                        {group.1.into_iter().map(|e| view! { <EntryRow entry=e/> }).collect_view()}
+                        {group.entries.into_iter().map(|e| view! { <EntryRow entry=e words=group.words.clone()/> }).collect_view()}
                     </ul>
                 </section>
             </For>
@@ -140,10 +161,112 @@ fn Timeline(
     }
 }
 
+/// A run of entries under one heading: a month, or "Best matches" for a ranked list.
+struct Group {
+    key: String,
+    label: String,
+    entries: Vec<Entry>,
+    words: Vec<String>,
+}
+
+/// The first `n` hits, by month in timeline order, or as one ranked group when `ranked`.
+fn group(all: &[Entry], r: &Results, n: usize, ranked: bool, words: &[String]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for e in r.hits.iter().take(n).map(|&i| &all[i]) {
+        let label = if ranked {
+            "Best matches first".to_string()
+        } else {
+            month_year(e.date)
+        };
+        match groups.last_mut() {
+            Some(g) if g.label == label => g.entries.push(e.clone()),
+            _ => groups.push(Group {
+                key: String::new(),
+                label,
+                entries: vec![e.clone()],
+                words: words.to_vec(),
+            }),
+        }
+    }
+    // A group is drawn again whenever what it shows changes, marks included.
+    for g in &mut groups {
+        g.key = format!(
+            "{}|{}|{}|{}",
+            g.label,
+            g.entries.len(),
+            g.entries
+                .first()
+                .map(|e| e.route.path())
+                .unwrap_or_default(),
+            words.join(" ")
+        );
+    }
+    groups
+}
+
+/// j/ArrowDown and k/ArrowUp on a result's link move focus to the next or previous one (the
+/// browser scrolls it into view); k on the first goes back to the search box. With nothing
+/// focused, j starts at the first result. Enter then opens the link as a click would.
+fn move_through_results(ev: leptos::ev::KeyboardEvent) {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    let step: isize = match ev.key().as_str() {
+        "j" | "ArrowDown" => 1,
+        "k" | "ArrowUp" => -1,
+        _ => return,
+    };
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let on_link = target.matches("a.entry-link").unwrap_or(false);
+    let on_page = matches!(target.tag_name().as_str(), "BODY" | "MAIN");
+    if !(on_link || (on_page && step == 1)) {
+        return;
+    }
+    let Ok(links) = document().query_selector_all("a.entry-link") else {
+        return;
+    };
+    let at = (0..links.length()).find(|&i| links.get(i).is_some_and(|n| n == *target));
+    let next = match at {
+        Some(0) if step < 0 => document().get_element_by_id(BOX_ID),
+        Some(i) => links
+            .get(i.saturating_add_signed(step as i32))
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok()),
+        None => links
+            .get(0)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok()),
+    };
+    if let Some(el) = next.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
+}
+
+/// `text` with the marked ranges in `<mark>`.
+fn marked(text: &str, words: &[String]) -> impl IntoView {
+    let ranges = highlight(text, words);
+    segments(text, &ranges)
+        .into_iter()
+        .map(|(piece, mark)| {
+            if mark {
+                view! { <mark>{piece.to_string()}</mark> }.into_any()
+            } else {
+                piece.to_string().into_any()
+            }
+        })
+        .collect_view()
+}
+
 #[component]
 fn EntryRow(
     /// The entry to draw.
     entry: Entry,
+    /// The search's free words, marked where they start a word.
+    words: Vec<String>,
 ) -> impl IntoView {
     let base = use_base();
     let href = base.href(&entry.route);
@@ -158,10 +281,8 @@ fn EntryRow(
             <time datetime=entry.date.to_string()>{month_day(entry.date)}</time>
             <div class="entry-body">
                 <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
-                <a class="entry-link" href=href>{entry.title.clone()}</a>
-                <Show when={let d = entry.detail.clone(); move || !d.is_empty()}>
-                    <p class="entry-detail">{entry.detail.clone()}</p>
-                </Show>
+                <a class="entry-link" href=href>{marked(&entry.title, &words)}</a>
+                {(!entry.detail.is_empty()).then(|| view! { <p class="entry-detail">{marked(&entry.detail, &words)}</p> })}
                 <div class="chips">{peps}</div>
             </div>
         </li>

@@ -1,0 +1,90 @@
+//! The timeline's current view as CSV or JSON, for download: one row per entry, with its
+//! date, kind, title, detail, PEPs, people, term and a link back to it. Plain text building,
+//! so it is tested natively; the UI only hands the text to the browser.
+
+use serde::Serialize;
+
+use super::dataset::Dataset;
+use super::route::Route;
+use super::timeline::Entry;
+
+/// One exported entry; the JSON form uses these field names, the CSV form the same order.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    date: String,
+    kind: &'static str,
+    label: &'a str,
+    title: &'a str,
+    detail: &'a str,
+    peps: &'a [u16],
+    people: Vec<&'a str>,
+    term: u16,
+    link: String,
+}
+
+const HEADER: [&str; 9] = [
+    "date", "kind", "label", "title", "detail", "peps", "people", "term", "link",
+];
+
+fn row<'a>(data: &'a Dataset, e: &'a Entry, link: &impl Fn(&Route) -> String) -> Row<'a> {
+    Row {
+        date: e.date.to_string(),
+        kind: e.kind.as_str(),
+        label: e.badge,
+        title: &e.title,
+        detail: &e.detail,
+        peps: &e.peps,
+        people: e.people.iter().map(|p| data.name(p)).collect(),
+        term: e.term,
+        link: link(&e.route),
+    }
+}
+
+/// RFC 4180 CSV with a header line and CRLF line ends. `link` turns a route into the
+/// absolute address the file should carry.
+pub fn csv<'a>(
+    data: &Dataset,
+    entries: impl IntoIterator<Item = &'a Entry>,
+    link: impl Fn(&Route) -> String,
+) -> String {
+    let mut out = HEADER.join(",");
+    out.push_str("\r\n");
+    for e in entries {
+        let r = row(data, e, &link);
+        let peps: Vec<String> = r.peps.iter().map(u16::to_string).collect();
+        let fields = [
+            r.date,
+            r.kind.to_string(),
+            r.label.to_string(),
+            r.title.to_string(),
+            r.detail.to_string(),
+            peps.join(" "),
+            r.people.join("; "),
+            r.term.to_string(),
+            r.link,
+        ];
+        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&quoted.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A CSV field: as it is when that is safe, else in double quotes with quotes doubled.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A JSON array of the same rows, pretty-printed.
+pub fn json<'a>(
+    data: &Dataset,
+    entries: impl IntoIterator<Item = &'a Entry>,
+    link: impl Fn(&Route) -> String,
+) -> String {
+    let rows: Vec<Row> = entries.into_iter().map(|e| row(data, e, &link)).collect();
+    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
+}

@@ -1,0 +1,83 @@
+//! A measurement, not a test: how long a keystroke in the search box takes until the results
+//! are painted, over the site in `SITE_DIR` (`scripts/bench-search` builds it with real or
+//! scaled data and runs this once per size). Prints the median and 95th percentile.
+
+use serde_json::json;
+
+use super::Browser;
+
+/// What is typed, one character at a time; each character is one sample.
+const TYPED: [&str; 6] = [
+    "free threading",
+    "lukasz",
+    "pep:703",
+    "person:pablo kind:decision",
+    "typing annotations",
+    "outcome:rejected year:2023",
+];
+
+#[tokio::test]
+#[ignore = "a measurement run by scripts/bench-search, not part of scripts/test"]
+async fn search_speed_keystroke_to_paint() {
+    let label = std::env::var("BENCH_LABEL").unwrap_or_else(|_| "this site".into());
+    let b = Browser::open().await;
+    b.goto("").await;
+    let entries = b.timeline().await;
+    // In the page: set the box's text as a keystroke would and fire `input`, wait until the
+    // timeline shows that text's results, then for the next frame to be painted (a
+    // requestAnimationFrame callback runs before the paint, a task queued from it after).
+    let samples = b
+        .client
+        .execute_async(
+            "const [typed, done] = [arguments[0], arguments[arguments.length - 1]];
+             const input = document.getElementById('filter-q');
+             const shows = t => document.querySelector('[data-testid=timeline]').dataset.q === t;
+             const tick = () => new Promise(r => setTimeout(r, 0));
+             const painted = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+             const type = async text => {
+               const t0 = performance.now();
+               input.value = text;
+               input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+               while (!shows(text)) {
+                 if (performance.now() - t0 > 5000) return -1;
+                 await tick();
+               }
+               await painted();
+               return performance.now() - t0;
+             };
+             (async () => {
+               const times = [];
+               for (const q of typed) {
+                 await type('');
+                 for (let i = 1; i <= q.length; i++) times.push(await type(q.slice(0, i)));
+               }
+               done(times);
+             })();",
+            vec![json!(TYPED)],
+        )
+        .await
+        .expect("run the measurement in the page");
+    let mut ms: Vec<f64> = samples
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    let typed: usize = TYPED.iter().map(|t| t.len()).sum();
+    assert_eq!(ms.len(), typed, "one sample per character");
+    assert!(
+        ms.iter().all(|&t| t >= 0.0),
+        "a keystroke's results never showed within 5 s: {ms:?}"
+    );
+    ms.sort_by(f64::total_cmp);
+    let at = |p: f64| ms[((ms.len() as f64 * p).ceil() as usize).clamp(1, ms.len()) - 1];
+    println!(
+        "SEARCH-SPEED {label}: {entries} entries, {} keystrokes, p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms.len(),
+        at(0.50),
+        at(0.95),
+        ms[ms.len() - 1]
+    );
+    b.close().await;
+}

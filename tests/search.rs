@@ -1,0 +1,423 @@
+//! Native tests of the search box's language, ranking, highlighting, autocomplete and widening
+//! hints, on the small fixture and on the bundled data set.
+
+use chrono::NaiveDate;
+use council_explorer::core::dataset::{DataFile, Dataset, Parts};
+use council_explorer::core::filter::Filter;
+use council_explorer::core::model::OutcomeKind;
+use council_explorer::core::search::{
+    highlight, period, run, segments, set_qualifier, suggest, tokens, widen, Index, Qualifier,
+    FACETS,
+};
+use council_explorer::core::timeline::{entries, Entry, EntryKind};
+
+fn tiny() -> Dataset {
+    let v: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/tiny.json")).expect("fixture is JSON");
+    let parts = Parts::parse_with(|file| {
+        let key = match file {
+            DataFile::Meetings => "sections".to_string(),
+            f => f.name().trim_end_matches(".json").to_string(),
+        };
+        v[key].to_string()
+    })
+    .unwrap();
+    Dataset::new(parts).expect("the fixture is valid")
+}
+
+fn bundled() -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let parts =
+        Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
+            .expect("data/ parses");
+    Dataset::new(parts).expect("data/ is valid")
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The entries `q` finds, in ranked order.
+fn find<'a>(index: &Index, e: &'a [Entry], q: &str) -> Vec<&'a Entry> {
+    run(index, e, &Filter::parse(q))
+        .hits
+        .into_iter()
+        .map(|i| &e[i])
+        .collect()
+}
+
+#[test]
+fn every_qualifier_is_read() {
+    let f = Filter::parse(
+        "pep:703 person:Pablo kind:decision outcome:accepted year:2023 term:2024 \
+         before:2022-06 after:2021-01-15 free-threading",
+    );
+    assert_eq!(f.pep, Some(703));
+    assert_eq!(f.person.as_deref(), Some("pablo"), "folded");
+    assert_eq!(f.kind, Some(EntryKind::Decision));
+    assert_eq!(f.outcome, Some(OutcomeKind::Accepted));
+    assert_eq!(f.year, Some(2023));
+    assert_eq!(f.term, Some(2024));
+    assert_eq!(f.before, Some(day("2022-06-01")), "before the month starts");
+    assert_eq!(f.after, Some(day("2021-01-16")), "after the day ends");
+    assert_eq!(f.words, ["free", "threading"]);
+    assert!(f.problems.is_empty(), "{:?}", f.problems);
+    // Keys are case-insensitive; PEP numbers may be written as the PEP index writes them.
+    let f = Filter::parse("PEP:pep-0008 Kind:Meeting outcome:withdrawal-requested");
+    assert_eq!(f.pep, Some(8));
+    assert_eq!(f.kind, Some(EntryKind::Meeting));
+    assert_eq!(f.outcome, Some(OutcomeKind::WithdrawalRequested));
+}
+
+#[test]
+fn periods_cover_a_year_a_month_or_a_day() {
+    assert_eq!(period("2021"), Some((day("2021-01-01"), day("2022-01-01"))));
+    assert_eq!(
+        period("2022-12"),
+        Some((day("2022-12-01"), day("2023-01-01")))
+    );
+    assert_eq!(
+        period("2024-02-29"),
+        Some((day("2024-02-29"), day("2024-03-01")))
+    );
+    for bad in [
+        "2023-02-30",
+        "2022-13",
+        "22-06",
+        "2022-6",
+        "2022-06-01-01",
+        "soon",
+        "",
+    ] {
+        assert_eq!(period(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn bad_values_and_unknown_qualifiers_are_explained_and_the_rest_still_applies() {
+    let f = Filter::parse(
+        "pep:abc kind:party colour:blue year:99 before:2022-13 outcome:maybe term:x gil",
+    );
+    let bad: Vec<&str> = f.problems.iter().map(|p| p.token.as_str()).collect();
+    assert_eq!(
+        bad,
+        [
+            "pep:abc",
+            "kind:party",
+            "colour:blue",
+            "year:99",
+            "before:2022-13",
+            "outcome:maybe",
+            "term:x"
+        ]
+    );
+    assert!(
+        f.problems[0].message.contains("pep:703"),
+        "{}",
+        f.problems[0].message
+    );
+    assert!(
+        f.problems[1].message.contains("decision"),
+        "kind lists its values"
+    );
+    assert!(
+        f.problems[2].message.contains("not a qualifier"),
+        "{}",
+        f.problems[2].message
+    );
+    assert_eq!((f.pep, f.kind, f.year, f.before), (None, None, None, None));
+    assert_eq!(f.words, ["gil"], "the free text still applies");
+
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let with_noise = find(&index, &e, "wizard:yes typing");
+    assert_eq!(with_noise, find(&index, &e, "typing"));
+    assert_eq!(with_noise.len(), 1);
+}
+
+#[test]
+fn a_qualifier_still_being_typed_asks_for_nothing() {
+    let f = Filter::parse("person: pep:");
+    assert!(
+        f.problems.is_empty() && f.person.is_none() && f.pep.is_none(),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn quotes_keep_spaces_in_values_and_phrases() {
+    let t = tokens(r#"person:"lukasz ex" "typing things" x"#);
+    assert_eq!(t.len(), 3);
+    assert_eq!(t[0].key.as_deref(), Some("person"));
+    assert_eq!(t[0].value, "lukasz ex");
+    assert!(t[1].quoted && t[1].key.is_none());
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    assert_eq!(find(&index, &e, r#"person:"łukasz ex""#).len(), 1);
+    assert_eq!(find(&index, &e, r#""typing things""#).len(), 1);
+    assert_eq!(
+        find(&index, &e, r#""things typing""#).len(),
+        0,
+        "a phrase keeps its order"
+    );
+    assert_eq!(find(&index, &e, "things typing").len(), 1, "words need not");
+}
+
+#[test]
+fn qualifiers_narrow_like_the_filters() {
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let kinds = |q: &str| {
+        find(&index, &e, q)
+            .iter()
+            .map(|x| x.kind)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds("pep:9001"), [EntryKind::Meeting, EntryKind::Decision]);
+    assert_eq!(
+        kinds("outcome:rejected"),
+        [EntryKind::Meeting, EntryKind::Decision],
+        "the decision and the meeting that recorded it"
+    );
+    assert_eq!(kinds("outcome:accepted"), []);
+    // Ada is in the 2023-03-06 meeting, the election and her nomination.
+    assert_eq!(find(&index, &e, "person:ada").len(), 3);
+    assert_eq!(find(&index, &e, "person:ADA-EXAMPLE kind:meeting").len(), 1);
+    assert_eq!(
+        find(&index, &e, "person:luk").len(),
+        1,
+        "a prefix of a name"
+    );
+    assert_eq!(find(&index, &e, "person:łukasz").len(), 1);
+    let r = run(&index, &e, &Filter::parse("person:nobody"));
+    assert!(r.hits.is_empty());
+    assert!(r.problems[0].message.contains("nobody"), "{:?}", r.problems);
+    assert!(find(&index, &e, "before:2023")
+        .iter()
+        .all(|x| x.date < day("2023-01-01")));
+    assert_eq!(
+        find(&index, &e, "after:2023-03-05 before:2023-03-07").len(),
+        2
+    );
+    assert_eq!(find(&index, &e, "year:2022 term:2022").len(), 1);
+}
+
+#[test]
+fn diacritics_and_case_do_not_matter_and_words_match_by_prefix() {
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    assert_eq!(find(&index, &e, "lukasz").len(), 1);
+    assert_eq!(find(&index, &e, "ŁUKASZ").len(), 1);
+    assert_eq!(
+        find(&index, &e, "luk rel").len(),
+        1,
+        "prefixes of Łukasz and release"
+    );
+    assert_eq!(
+        find(&index, &e, "ukasz").len(),
+        0,
+        "the middle of a word is not a prefix"
+    );
+}
+
+#[test]
+fn the_index_agrees_with_the_plain_filter_on_the_bundled_data() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    for q in [
+        "",
+        "gil",
+        "pep:703",
+        "kind:decision year:2023",
+        "typing person:pablo-galindo-salgado",
+        "lukasz",
+        "outcome:rejected",
+    ] {
+        let f = Filter::parse(q);
+        let r = run(&index, &e, &f);
+        let mut hits = r.hits.clone();
+        hits.sort_unstable();
+        let plain: Vec<usize> = (0..e.len()).filter(|&i| f.matches(&e[i])).collect();
+        assert_eq!(hits, plain, "{q}");
+        for (facet, counts) in FACETS.iter().zip(&r.counts) {
+            assert_eq!(counts, &f.counts(&e, *facet), "{q}: {facet:?}");
+        }
+    }
+    let lukasz = find(&index, &e, "lukasz");
+    assert!(
+        lukasz
+            .iter()
+            .any(|x| x.people.contains(&"lukasz-langa".to_string())),
+        "lukasz finds Łukasz Langa"
+    );
+}
+
+#[test]
+fn ranking_puts_title_matches_first_and_keeps_date_order_on_ties() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let hits = find(&index, &e, "rejected");
+    let in_title = |x: &&Entry| x.title.to_lowercase().contains("rejected");
+    let first_other = hits.iter().position(|x| !in_title(x)).unwrap_or(hits.len());
+    assert!(first_other > 0, "no title says rejected");
+    assert!(
+        hits[first_other..].iter().all(|x| !in_title(x)),
+        "an entry titled rejected ranks below one that only mentions it"
+    );
+    assert!(hits[..first_other]
+        .windows(2)
+        .all(|w| w[0].date >= w[1].date));
+    // Without free text every entry scores the same: the timeline's order, newest first.
+    let all = find(&index, &e, "kind:meeting");
+    assert!(all.windows(2).all(|w| w[0].date >= w[1].date));
+    assert_eq!(all.len(), data.parts.sections.len());
+}
+
+#[test]
+fn highlights_cover_the_matched_start_of_words() {
+    let words = |s: &[&str]| s.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let text = "Łukasz Langa joined; PEP 703 accepted";
+    let r = highlight(text, &words(&["lukasz", "70", "acc"]));
+    let marked: Vec<&str> = r.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(marked, ["Łukasz", "70", "acc"]);
+    assert_eq!(highlight(text, &words(&["ukasz"])), []);
+    assert_eq!(highlight(text, &[]), []);
+    assert_eq!(
+        segments(text, &r)[..3],
+        [
+            ("Łukasz", true),
+            (" Langa joined; PEP ", false),
+            ("70", true)
+        ]
+    );
+    assert_eq!(segments("plain", &[]), [("plain", false)]);
+    // The longest query word wins where two start the same word.
+    let r = highlight("threading", &words(&["thr", "thread"]));
+    assert_eq!((r.len(), r[0].clone()), (1, 0..6));
+}
+
+#[test]
+fn filter_controls_edit_qualifiers_in_the_text() {
+    assert_eq!(
+        set_qualifier("gil pep:1 kind:meeting", Qualifier::Pep, Some("703")),
+        "gil pep:703 kind:meeting"
+    );
+    assert_eq!(
+        set_qualifier("gil pep:1 pep:2", Qualifier::Pep, None),
+        "gil"
+    );
+    assert_eq!(
+        set_qualifier("gil", Qualifier::Person, Some("ada-example")),
+        "gil person:ada-example"
+    );
+    assert_eq!(
+        set_qualifier("", Qualifier::Year, Some("2023")),
+        "year:2023"
+    );
+    let f = Filter::parse(&set_qualifier("gil", Qualifier::Kind, Some("decision")));
+    assert_eq!(
+        (f.kind, f.words.clone()),
+        (Some(EntryKind::Decision), vec!["gil".to_string()])
+    );
+}
+
+#[test]
+fn autocomplete_offers_people_and_peps() {
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let s = suggest(&index, "typing person:luk");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].label, "Łukasz Example");
+    assert_eq!(s[0].q, "typing person:lukasz-example ");
+    let peps: Vec<String> = suggest(&index, "pep:900")
+        .into_iter()
+        .map(|s| s.q)
+        .collect();
+    assert_eq!(peps, ["pep:9001 ", "pep:9002 "]);
+    let by_title = suggest(&index, "pep:typ");
+    assert_eq!(by_title.len(), 1);
+    assert!(by_title[0].label.contains("Typing Things"));
+    assert_eq!(suggest(&index, "ada")[0].q, "person:ada-example ");
+    assert_eq!(
+        suggest(&index, "person:").len(),
+        3,
+        "everyone, to choose from"
+    );
+    assert!(
+        suggest(&index, "ada ").is_empty(),
+        "nothing after a finished word"
+    );
+    assert!(suggest(&index, "kind:me").is_empty());
+}
+
+#[test]
+fn an_empty_result_says_which_piece_to_drop() {
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    assert!(find(&index, &e, "pep:9001 kind:election").is_empty());
+    let w = widen(&index, &e, "pep:9001 kind:election");
+    let got: Vec<(&str, &str, usize)> = w
+        .iter()
+        .map(|w| (w.token.as_str(), w.q.as_str(), w.count))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("kind:election", "pep:9001", 2),
+            ("pep:9001", "kind:election", 1)
+        ]
+    );
+}
+
+#[test]
+fn csv_fields_are_quoted_only_when_needed() {
+    use council_explorer::core::export::csv_field;
+    assert_eq!(csv_field("plain words"), "plain words");
+    assert_eq!(csv_field("a,b"), "\"a,b\"");
+    assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    assert_eq!(csv_field(" padded"), "\" padded\"");
+    assert_eq!(csv_field(""), "");
+}
+
+#[test]
+fn the_view_exports_as_csv_and_json() {
+    use council_explorer::core::export::{csv, json};
+    let data = tiny();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let shown = find(&index, &e, "pep:9001");
+    let link = |r: &council_explorer::core::route::Route| {
+        format!("https://example.org/council{}", r.path())
+    };
+    let text = csv(&data, shown.iter().copied(), link);
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 1 + shown.len());
+    assert_eq!(
+        lines[0],
+        "date,kind,label,title,detail,peps,people,term,link"
+    );
+    assert_eq!(
+        lines[2],
+        "2023-03-06,decision,rejected,PEP 9001 rejected,A Rejected Idea,9001,,2023,https://example.org/council/meetings/2023-03-06#item-1"
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&json(&data, shown.iter().copied(), link)).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), shown.len());
+    assert_eq!(rows[0]["kind"], "meeting");
+    assert_eq!(rows[0]["peps"], serde_json::json!([9001, 9002]));
+    assert_eq!(rows[0]["people"], serde_json::json!(["Ada Example"]));
+    assert_eq!(
+        rows[1]["link"],
+        "https://example.org/council/meetings/2023-03-06#item-1"
+    );
+}
