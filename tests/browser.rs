@@ -1243,6 +1243,72 @@ async fn an_unknown_qualifier_is_explained_and_the_rest_still_applies() {
     b.close().await;
 }
 
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn the_view_downloads_as_csv_and_json() {
+    let b = Browser::open().await;
+    b.goto("?q=pep:703").await;
+    let count = b.timeline().await;
+    assert!(count > 0, "nothing for pep:703");
+    // Keeps each Blob handed to URL.createObjectURL, which is what the download links to.
+    b.js(
+        "window.exported = []; const make = URL.createObjectURL;
+         URL.createObjectURL = blob => { window.exported.push(blob); return make.call(URL, blob); };",
+        vec![],
+    )
+    .await;
+    for button in ["export-csv", "export-json"] {
+        b.find(&format!("[data-testid={button}]"))
+            .await
+            .click()
+            .await
+            .expect("click an export button");
+    }
+    let files = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             Promise.all(window.exported.map(f => f.text())).then(done, e => done([String(e)]));",
+            vec![],
+        )
+        .await
+        .expect("read the exported files");
+    let files: Vec<String> = files
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|f| f.as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(files.len(), 2, "two downloads: {files:?}");
+    let lines: Vec<&str> = files[0].split_terminator("\r\n").collect();
+    assert!(
+        lines[0].starts_with("date,kind,"),
+        "CSV header {:?}",
+        lines[0]
+    );
+    assert_eq!(
+        lines.len() as u64,
+        count + 1,
+        "one CSV line per entry shown"
+    );
+    assert!(
+        lines[1..].iter().all(|l| l.contains("703")),
+        "a CSV row without 703"
+    );
+    let rows: Value = serde_json::from_str(&files[1]).expect("the JSON export parses");
+    assert_eq!(rows.as_array().map(Vec::len), Some(count as usize));
+    assert!(
+        rows[0]["link"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(&b.site.base),
+        "links point back into the site: {}",
+        rows[0]["link"]
+    );
+    b.close().await;
+}
+
 // The keystroke-to-paint measurement lives beside the tests so it can use the same server and
 // browser; scripts/bench-search runs it, scripts/test skips it.
 #[path = "browser/speed.rs"]

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use council_explorer::core::dataset::{is_slug, Dataset, Parts};
 use council_explorer::core::filter::{parse_pep, Filter};
 use council_explorer::core::route::{href, is_section_id, Route};
+use council_explorer::core::search::{set_qualifier, Qualifier};
 use council_explorer::core::timeline::EntryKind;
 use proptest::prelude::*;
 
@@ -98,28 +99,31 @@ fn query() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Filters the filter bar can produce.
+/// Filters the filter bar can produce: its controls write qualifiers into the search box's
+/// text, beside whatever was typed there.
 fn filter() -> impl Strategy<Value = Filter> {
     let text = "\\PC{0,20}".prop_map(|s| s.trim().to_owned());
     let kind = prop::sample::select(EntryKind::ALL.to_vec());
     (
-        prop::option::of(
-            text.clone()
-                .prop_filter("a person is named", |s| !s.is_empty()),
-        ),
+        prop::option::of("[a-z0-9]+(-[a-z0-9]+){0,3}"),
         prop::option::of(0u16..=9999),
         prop::option::of(kind),
         prop::option::of(any::<u16>()),
         prop::option::of(1900i32..=2200),
         text,
     )
-        .prop_map(|(person, pep, kind, term, year, q)| Filter {
-            person,
-            pep,
-            kind,
-            term,
-            year,
-            q,
+        .prop_map(|(person, pep, kind, term, year, q)| {
+            let mut text = q;
+            for (key, value) in [
+                (Qualifier::Person, person),
+                (Qualifier::Pep, pep.map(|n| n.to_string())),
+                (Qualifier::Kind, kind.map(|k| k.as_str().to_string())),
+                (Qualifier::Term, term.map(|t| t.to_string())),
+                (Qualifier::Year, year.map(|y| y.to_string())),
+            ] {
+                text = set_qualifier(&text, key, value.as_deref());
+            }
+            Filter::parse(&text)
         })
 }
 

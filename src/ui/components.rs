@@ -2,6 +2,7 @@
 
 pub mod bar_chart;
 pub mod data_view;
+pub mod export_bar;
 pub mod facts;
 pub mod filter_bar;
 pub mod membership_chart;

@@ -14,6 +14,7 @@ use crate::core::search::{highlight, run, segments, widen, Results};
 use crate::core::timeline::Entry;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
+use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::filter_bar::FilterBar;
 use crate::ui::components::membership_chart::MembershipChart;
 use crate::ui::components::search_box::BOX_ID;
@@ -143,6 +144,7 @@ fn Timeline(
             }}
         </p>
         <ul class="widen" data-testid="widen">{widen_links}</ul>
+        <ExportBar loaded=loaded.clone() results/>
         <div class="timeline" data-testid="timeline" data-q=move || filter.with(|f| f.q.clone())>
             <For each=groups key=|g| g.key.clone() let:group>
                 <section class="month" aria-label=group.label.clone()>
