@@ -608,8 +608,8 @@ async fn a_keyboard_alone_walks_from_home_through_a_filter_and_a_meeting_to_a_pe
     let to_filter = tab_to(&b, "input#filter-pep", 20).await;
     press(&b, &['7', '1', '3', Key::Enter.into()]).await;
     let filtered = b
-        .until("pep=713 in the URL and a new count", async || {
-            let param = b.param("pep").await?;
+        .until("pep:713 in the URL and a new count", async || {
+            let param = b.qualifier("pep").await?;
             let count = b.result_count().await?;
             match param {
                 Some(p) if p == "713" && count < all => Ok(count),
@@ -668,7 +668,7 @@ async fn a_keyboard_alone_walks_from_home_through_a_filter_and_a_meeting_to_a_pe
     .await;
     b.client.back().await.expect("go back");
     b.until("the filtered timeline again", async || {
-        let param = b.param("pep").await?;
+        let param = b.qualifier("pep").await?;
         let count = b.result_count().await?;
         if param.as_deref() == Some("713") && count == filtered {
             Ok(())
