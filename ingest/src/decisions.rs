@@ -10,7 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use council_explorer::core::model::{DateBasis, Decision, OutcomeKind, Pep, Section, SectionKind};
+use council_explorer::core::model::{DateBasis, Decision, OutcomeKind, Section, SectionKind};
+
+use crate::peps::PepRecord;
 
 use crate::error::IngestError;
 
@@ -26,8 +28,8 @@ fn agrees(outcome: OutcomeKind, status: &str) -> bool {
     }
 }
 
-pub fn decisions(sections: &[Section], peps: &[Pep]) -> Result<Vec<Decision>, IngestError> {
-    let by_number: BTreeMap<u16, &Pep> = peps.iter().map(|p| (p.number, p)).collect();
+pub fn decisions(sections: &[Section], peps: &[PepRecord]) -> Result<Vec<Decision>, IngestError> {
+    let by_number: BTreeMap<u16, &PepRecord> = peps.iter().map(|p| (p.number, p)).collect();
     // Every section where each PEP came up, in date order (sections are sorted already).
     let mut discussed: BTreeMap<u16, Vec<String>> = BTreeMap::new();
     for s in sections {

@@ -191,7 +191,8 @@ pub fn build_with_sections(
         nominations,
         sections: meetings,
         decisions,
-        peps,
+        peps: peps.iter().map(|p| p.split().0).collect(),
+        pep_details: peps.iter().map(|p| p.split().1).collect(),
     };
     // The app's validation, so nothing is written that the app would refuse.
     let problems = council_explorer::core::dataset::validate(&out);

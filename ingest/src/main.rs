@@ -53,13 +53,14 @@ fn run() -> Result<ExitCode, String> {
     let files = write::files(&output);
     print!("{report}");
     if check {
-        let stale: Vec<&str> = files
+        let mut stale: Vec<String> = files
             .iter()
             .filter(|(name, text)| {
                 std::fs::read_to_string(out.join(name)).ok().as_deref() != Some(text.as_str())
             })
-            .map(|(name, _)| *name)
+            .map(|(name, _)| name.clone())
             .collect();
+        stale.extend(write::strays(&out, &files));
         println!("checked in {:.2?}", started.elapsed());
         if stale.is_empty() {
             println!("{} is up to date", out.display());

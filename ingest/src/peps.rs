@@ -8,7 +8,46 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use council_explorer::core::model::{Pep, Resolution, StatusChange};
+use council_explorer::core::model::{Pep, PepDetails, Resolution, StatusChange};
+
+/// A PEP as the ingest reads it, header and history together; `split` gives the index record
+/// of `data/peps.json` and the details of `data/peps/<number>.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PepRecord {
+    pub number: u16,
+    pub title: String,
+    pub status: String,
+    pub pep_type: String,
+    pub topic: Option<String>,
+    pub created: Option<NaiveDate>,
+    pub python_version: Option<String>,
+    pub delegate: Option<String>,
+    pub authors: Vec<String>,
+    pub resolution: Option<Resolution>,
+    pub history: Vec<StatusChange>,
+}
+
+impl PepRecord {
+    pub fn split(&self) -> (Pep, PepDetails) {
+        let pep = Pep {
+            number: self.number,
+            title: self.title.clone(),
+            status: self.status.clone(),
+            pep_type: self.pep_type.clone(),
+            topic: self.topic.clone(),
+        };
+        let details = PepDetails {
+            number: self.number,
+            created: self.created,
+            python_version: self.python_version.clone(),
+            delegate: self.delegate.clone(),
+            authors: self.authors.clone(),
+            resolution: self.resolution.clone(),
+            history: self.history.clone(),
+        };
+        (pep, details)
+    }
+}
 
 use crate::error::{read_text, IngestError};
 
@@ -136,8 +175,8 @@ fn split_authors(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// Builds one `Pep` from a file's text. `file` is the path shown in errors and sources.
-pub fn parse_pep(file: &str, text: &str) -> Result<Pep, IngestError> {
+/// Builds one `PepRecord` from a file's text. `file` is the path shown in errors and sources.
+pub fn parse_pep(file: &str, text: &str) -> Result<PepRecord, IngestError> {
     let fields = parse_header(file, text)?;
     let get = |name: &str| fields.iter().find(|f| f.name == name);
     let need = |name: &str| {
@@ -170,7 +209,7 @@ pub fn parse_pep(file: &str, text: &str) -> Result<Pep, IngestError> {
         .map(|f| strip_email(&f.value))
         .find(|v| !v.is_empty());
     let non_empty = |name: &str| get(name).map(|f| f.value.clone()).filter(|v| !v.is_empty());
-    Ok(Pep {
+    Ok(PepRecord {
         number,
         title: need("Title")?.value.clone(),
         status: need("Status")?.value.clone(),
@@ -187,7 +226,7 @@ pub fn parse_pep(file: &str, text: &str) -> Result<Pep, IngestError> {
 
 /// Reads every `pep-NNNN.rst` of `dir`, in number order, and checks each file's header names
 /// the number its file name does.
-pub fn read_peps(dir: &Path) -> Result<Vec<Pep>, IngestError> {
+pub fn read_peps(dir: &Path) -> Result<Vec<PepRecord>, IngestError> {
     let entries = std::fs::read_dir(dir).map_err(|e| IngestError::io(dir, e))?;
     let mut names: Vec<String> = Vec::new();
     for entry in entries {
@@ -278,7 +317,10 @@ pub fn resolution_value(v: &str) -> String {
 
 /// Attaches history rows to their PEPs; returns how many rows name a PEP with no file (PEP 0,
 /// the generated index, and a test number), which the report counts.
-pub fn attach_history(peps: &mut [Pep], mut history: BTreeMap<u16, Vec<StatusChange>>) -> usize {
+pub fn attach_history(
+    peps: &mut [PepRecord],
+    mut history: BTreeMap<u16, Vec<StatusChange>>,
+) -> usize {
     for pep in peps.iter_mut() {
         pep.history = history.remove(&pep.number).unwrap_or_default();
     }

@@ -176,12 +176,15 @@ impl Report {
         r.add("PEPs", out.peps.len(), Some(736));
         r.add(
             "  with a Resolution",
-            out.peps.iter().filter(|p| p.resolution.is_some()).count(),
+            out.pep_details
+                .iter()
+                .filter(|p| p.resolution.is_some())
+                .count(),
             Some(257),
         );
         r.add(
             "  dated Resolution",
-            out.peps
+            out.pep_details
                 .iter()
                 .filter(|p| p.resolution.as_ref().is_some_and(|x| x.date.is_some()))
                 .count(),
@@ -189,10 +192,13 @@ impl Report {
         );
         r.add(
             "  with a delegate",
-            out.peps.iter().filter(|p| p.delegate.is_some()).count(),
+            out.pep_details
+                .iter()
+                .filter(|p| p.delegate.is_some())
+                .count(),
             Some(46 + 83),
         );
-        let rows: usize = out.peps.iter().map(|p| p.history.len()).sum();
+        let rows: usize = out.pep_details.iter().map(|p| p.history.len()).sum();
         r.add(
             "status history rows",
             rows,

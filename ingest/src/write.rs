@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use council_explorer::core::dataset::details_path;
 use serde::Serialize;
 
 use crate::error::IngestError;
@@ -21,8 +22,9 @@ pub fn json_lines<T: Serialize>(records: &[T]) -> String {
     format!("[\n{}\n]\n", lines.join(",\n"))
 }
 
-/// Every generated file of `data/`, by file name.
-pub fn files(out: &Output) -> BTreeMap<&'static str, String> {
+/// Every generated file of `data/`, by path under it: the data set's files, and one
+/// `peps/<number>.json` per PEP with its details.
+pub fn files(out: &Output) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     let manifest = serde_json::to_string_pretty(&out.manifest).expect("manifest serializes");
     files.insert("manifest.json", manifest + "\n");
@@ -33,14 +35,44 @@ pub fn files(out: &Output) -> BTreeMap<&'static str, String> {
     files.insert("meetings.json", json_lines(&out.sections));
     files.insert("decisions.json", json_lines(&out.decisions));
     files.insert("peps.json", json_lines(&out.peps));
+    let mut files: BTreeMap<String, String> = files
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), text))
+        .collect();
+    for d in &out.pep_details {
+        let text = serde_json::to_string(d).expect("model types always serialize");
+        files.insert(details_path(d.number), text + "\n");
+    }
     files
 }
 
+/// Files under `dir/peps/` that `files` does not make: details of PEPs that are gone.
+pub fn strays(dir: &Path, files: &BTreeMap<String, String>) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir.join(DETAILS_DIR)) else {
+        return Vec::new();
+    };
+    let mut strays: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| format!("{DETAILS_DIR}/{}", e.file_name().to_string_lossy()))
+        .filter(|name| !files.contains_key(name))
+        .collect();
+    strays.sort();
+    strays
+}
+
+/// The folder of the details files, as `details_path` names them.
+const DETAILS_DIR: &str = "peps";
+
 /// Writes the files, skipping those whose content is already there so timestamps only move
-/// when data changed.
-pub fn write_all(dir: &Path, files: &BTreeMap<&'static str, String>) -> Result<usize, IngestError> {
-    std::fs::create_dir_all(dir).map_err(|e| IngestError::io(dir, e))?;
+/// when data changed, and removes details files of PEPs that are gone.
+pub fn write_all(dir: &Path, files: &BTreeMap<String, String>) -> Result<usize, IngestError> {
+    std::fs::create_dir_all(dir.join(DETAILS_DIR)).map_err(|e| IngestError::io(dir, e))?;
     let mut changed = 0;
+    for name in strays(dir, files) {
+        let path = dir.join(name);
+        std::fs::remove_file(&path).map_err(|e| IngestError::io(&path, e))?;
+        changed += 1;
+    }
     for (name, text) in files {
         let path = dir.join(name);
         if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {

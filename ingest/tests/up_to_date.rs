@@ -18,13 +18,15 @@ fn data_is_up_to_date_with_the_sources() {
         return;
     }
     let (output, _) = build(&inputs).unwrap_or_else(|e| panic!("the ingest failed: {e}"));
+    let files = write::files(&output);
     let mut stale = Vec::new();
-    for (name, text) in write::files(&output) {
+    for (name, text) in &files {
         let on_disk = std::fs::read_to_string(root.join("data").join(name)).unwrap_or_default();
-        if on_disk != text {
-            stale.push(name);
+        if on_disk != *text {
+            stale.push(name.clone());
         }
     }
+    stale.extend(write::strays(&root.join("data"), &files));
     assert!(
         stale.is_empty(),
         "data/ is out of date ({}): run `cargo run -p ingest`",

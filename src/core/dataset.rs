@@ -7,7 +7,9 @@ use std::collections::{HashMap, HashSet};
 use serde::de::DeserializeOwned;
 use thiserror::Error;
 
-use super::model::{Decision, Election, Manifest, Nomination, Pep, Person, Section, Term};
+use super::model::{
+    Decision, Election, Manifest, Nomination, Pep, PepDetails, Person, Section, Term,
+};
 
 /// The format version this build understands (`data/manifest.json`'s `format`).
 pub const FORMAT: u32 = 1;
@@ -68,18 +70,69 @@ pub enum DataError {
     },
     #[error("{file}: {problem}")]
     Invalid { file: &'static str, problem: String },
+    /// Anything wrong with one PEP's details file, which is fetched on its own.
+    #[error("peps/{number}.json: {problem}")]
+    Details { number: u16, problem: String },
 }
 
 impl DataError {
-    /// The file the error is about.
-    pub fn file(&self) -> &'static str {
+    /// The file the error is about, under `data/`.
+    pub fn file(&self) -> String {
         match self {
             DataError::Fetch { file, .. }
             | DataError::Empty { file }
             | DataError::Parse { file, .. }
-            | DataError::Invalid { file, .. } => file,
+            | DataError::Invalid { file, .. } => file.to_string(),
+            DataError::Details { number, .. } => details_path(*number),
         }
     }
+}
+
+/// Where PEP `number`'s details are, under `data/`.
+pub fn details_path(number: u16) -> String {
+    format!("peps/{number}.json")
+}
+
+/// Parses and checks PEP `number`'s details file, as a PEP page does when it fetches them.
+pub fn parse_details(number: u16, text: &str) -> Result<PepDetails, DataError> {
+    let fail = |problem: String| DataError::Details { number, problem };
+    let details: PepDetails = parse(DataFile::Peps, text).map_err(|e| match e {
+        DataError::Parse {
+            line,
+            column,
+            message,
+            ..
+        } => fail(format!(
+            "not valid data (line {line}, column {column}): {message}"
+        )),
+        _ => fail("the file is empty".to_string()),
+    })?;
+    if details.number != number {
+        return Err(fail(format!(
+            "the file holds PEP {}, not PEP {number}",
+            details.number
+        )));
+    }
+    match check_details(&details).into_iter().next() {
+        Some(problem) => Err(fail(problem)),
+        None => Ok(details),
+    }
+}
+
+/// What is wrong with one PEP's details on their own: links must be web addresses. `validate`
+/// runs it on every details record the ingest writes, and `parse_details` on each file the
+/// app fetches, so both hold the same rule.
+pub fn check_details(d: &PepDetails) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(r) = &d.resolution {
+        if !is_web_url(&r.url) {
+            problems.push(format!(
+                "PEP {} has the link \"{}\", which is not an http(s) address",
+                d.number, r.url
+            ));
+        }
+    }
+    problems
 }
 
 /// Parses one file's text, naming the file and position on failure.
@@ -113,6 +166,9 @@ pub struct Parts {
     pub sections: Vec<Section>,
     pub decisions: Vec<Decision>,
     pub peps: Vec<Pep>,
+    /// Every PEP's details (`data/peps/<number>.json`) as the ingest writes them. Empty in the
+    /// app, which fetches one PEP's details when a page shows them (`parse_details`).
+    pub pep_details: Vec<PepDetails>,
 }
 
 impl Parts {
@@ -127,6 +183,7 @@ impl Parts {
             sections: parse(DataFile::Meetings, &text(DataFile::Meetings))?,
             decisions: parse(DataFile::Decisions, &text(DataFile::Decisions))?,
             peps: parse(DataFile::Peps, &text(DataFile::Peps))?,
+            pep_details: Vec::new(),
         })
     }
 }
@@ -336,6 +393,22 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
             }
         }
     }
+    let mut seen = HashSet::new();
+    for d in &p.pep_details {
+        let mut problem = |problem: String| {
+            problems.push(DataError::Details {
+                number: d.number,
+                problem,
+            })
+        };
+        if !peps.contains(&d.number) {
+            problem(format!("PEP {} is not in peps.json", d.number));
+        }
+        if !seen.insert(d.number) {
+            problem(format!("PEP {} has two details records", d.number));
+        }
+        check_details(d).into_iter().for_each(problem);
+    }
     problems
 }
 
@@ -378,15 +451,6 @@ fn urls(p: &Parts) -> Vec<(DataFile, String, &str)> {
                 DataFile::Decisions,
                 format!("decision {}", d.id),
                 url.as_str(),
-            ));
-        }
-    }
-    for pep in &p.peps {
-        if let Some(r) = &pep.resolution {
-            out.push((
-                DataFile::Peps,
-                format!("PEP {}", pep.number),
-                r.url.as_str(),
             ));
         }
     }

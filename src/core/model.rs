@@ -505,7 +505,8 @@ pub struct StatusChange {
     pub new: String,
 }
 
-/// `data/peps.json`: every PEP, from its header block.
+/// `data/peps.json`: every PEP's index record, from its header block: what lists, the
+/// timeline, search and a PEP page's first view need. The rest is in [`PepDetails`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pep {
     pub number: u16,
@@ -515,6 +516,14 @@ pub struct Pep {
     pub pep_type: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+}
+
+/// `data/peps/<number>.json`: the rest of one PEP's header and its status history. Only a PEP
+/// page shows these, so they are fetched when one opens rather than with the data set (they
+/// are four fifths of the PEPs' bytes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PepDetails {
+    pub number: u16,
     #[serde(
         default,
         deserialize_with = "date::de_opt",

@@ -1,4 +1,5 @@
-//! Fetching the data set's files and turning them into the shared, read-only `Loaded` value.
+//! Fetching the data set's files and turning them into the shared, read-only `Loaded` value;
+//! and fetching one PEP's details when a page shows them.
 
 use std::future::Future;
 use std::pin::pin;
@@ -8,10 +9,11 @@ use std::time::Duration;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo_net::http::Request;
-use leptos::prelude::set_timeout;
+use leptos::prelude::{set_timeout, LocalResource, RwSignal, Track};
 use web_sys::{AbortController, AbortSignal};
 
-use crate::core::dataset::{DataError, DataFile, Dataset, Parts};
+use crate::core::dataset::{details_path, parse_details, DataError, DataFile, Dataset, Parts};
+use crate::core::model::PepDetails;
 use crate::core::search::Index;
 use crate::core::timeline::{entries, Entry};
 
@@ -49,11 +51,26 @@ pub async fn load() -> Result<Arc<Loaded>, DataError> {
 /// that hangs would otherwise leave the page saying "loading" for ever.
 const SLOW: Duration = Duration::from_secs(10);
 
-/// Fetches one file, or fails after [`SLOW`].
+/// Fetches one file of the data set, or fails after [`SLOW`].
 async fn fetch(file: DataFile) -> Result<String, DataError> {
+    fetch_text(format!("data/{}", file.name()), move |reason| {
+        DataError::Fetch {
+            file: file.name(),
+            reason,
+        }
+    })
+    .await
+}
+
+/// Fetches `path` (relative to the page's `<base>`), or fails after [`SLOW`]; `failed` turns a
+/// reason into the error that names the file.
+async fn fetch_text(
+    path: String,
+    failed: impl Fn(String) -> DataError,
+) -> Result<String, DataError> {
     let abort = AbortController::new().ok();
     let signal = abort.as_ref().map(AbortController::signal);
-    match select(pin!(fetch_now(file, signal)), pin!(after(SLOW))).await {
+    match select(pin!(fetch_now(&path, signal, &failed)), pin!(after(SLOW))).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             // Ends the hanging request: the browser holds a retry of the same URL back until
@@ -61,15 +78,39 @@ async fn fetch(file: DataFile) -> Result<String, DataError> {
             if let Some(abort) = abort {
                 abort.abort();
             }
-            Err(DataError::Fetch {
-                file: file.name(),
-                reason: format!(
-                    "no answer within {} seconds; the server or the connection is slow",
-                    SLOW.as_secs()
-                ),
-            })
+            Err(failed(format!(
+                "no answer within {} seconds; the server or the connection is slow",
+                SLOW.as_secs()
+            )))
         }
     }
+}
+
+/// PEP `number`'s details (`data/peps/<number>.json`), fetched and checked when a page asks for
+/// them rather than with the data set; bumping the returned counter fetches them again.
+pub fn use_pep_details(
+    number: u16,
+) -> (
+    LocalResource<Result<Arc<PepDetails>, DataError>>,
+    RwSignal<u32>,
+) {
+    let retry = RwSignal::new(0u32);
+    let details = LocalResource::new(move || {
+        retry.track();
+        load_details(number)
+    });
+    (details, retry)
+}
+
+async fn load_details(number: u16) -> Result<Arc<PepDetails>, DataError> {
+    let text = fetch_text(format!("data/{}", details_path(number)), |reason| {
+        DataError::Details {
+            number,
+            problem: format!("could not be loaded: {reason}"),
+        }
+    })
+    .await?;
+    parse_details(number, &text).map(Arc::new)
 }
 
 /// A future that completes once `delay` has passed.
@@ -87,12 +128,12 @@ fn after(delay: Duration) -> impl Future<Output = ()> {
     }
 }
 
-async fn fetch_now(file: DataFile, signal: Option<AbortSignal>) -> Result<String, DataError> {
-    let failed = |reason: String| DataError::Fetch {
-        file: file.name(),
-        reason,
-    };
-    let response = Request::get(&format!("data/{}", file.name()))
+async fn fetch_now(
+    path: &str,
+    signal: Option<AbortSignal>,
+    failed: &impl Fn(String) -> DataError,
+) -> Result<String, DataError> {
+    let response = Request::get(path)
         .abort_signal(signal.as_ref())
         .send()
         .await

@@ -128,6 +128,17 @@ async fn pep_person_and_election_pages_open_cold_with_their_facts() {
     );
     let status = b.texts("[data-testid=pep-status]").await;
     assert_eq!(status, vec![pep["status"].as_str().unwrap().to_owned()]);
+    // The rest of the header comes from data/peps/703.json, fetched when the page opens.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/peps/703.json");
+    let details: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    b.find("[data-testid=pep-history]").await;
+    let header = b.texts("[data-testid=pep-header] dd").await;
+    let created = details["created"].as_str().unwrap().to_owned();
+    assert!(header.contains(&created), "no {created} in {header:?}");
+    assert_eq!(
+        b.texts("[data-testid=pep-history] li").await.len(),
+        details["history"].as_array().unwrap().len()
+    );
     let current = b.attrs(".site-nav a[aria-current]", "href").await;
     assert_eq!(
         current,

@@ -1,7 +1,7 @@
 //! One PEP's story with the council: its header facts, status history, every recorded outcome,
 //! every item of the notes that mentions it, and how long each step took. Everything read from
-//! the PEP's header beyond its number and title is drawn by `PepDetails` alone, so that fetching
-//! those fields on demand would change that one place.
+//! the PEP's header beyond its number and title is drawn by `PepDetails` alone, which fetches
+//! the PEP's details file when the page opens.
 
 use std::sync::Arc;
 
@@ -9,14 +9,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::model::pep_url;
+use crate::core::model::{pep_url, PepDetails};
 use crate::core::peps::{describe_days, resolution_link, Latency, PepStory};
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::mention::Mention;
-use crate::ui::load::Loaded;
+use crate::ui::load::{use_pep_details, Loaded};
 use crate::ui::pages::not_found::NotFound;
 
 #[component]
@@ -118,7 +118,8 @@ fn PepView(
 }
 
 /// The PEP's header facts, the time each step took, its status history and its links. The only
-/// reader of the header's fields beyond number and title.
+/// reader of the header's fields beyond number and title: status, type and topic come with the
+/// data set; the rest (`data/peps/<number>.json`) is fetched when the page opens.
 #[component]
 fn PepDetails(
     /// The data set.
@@ -133,13 +134,54 @@ fn PepDetails(
     let Some(pep) = loaded.data.pep(number).cloned() else {
         return ().into_any();
     };
-    let latency = Latency::new(pep.created, discussed, decided);
     let mut facts = vec![
         Fact::new("Status", pep.status.clone()).tested("pep-status", &pep.status),
         Fact::new("Type", pep.pep_type.clone()),
     ];
+    facts.extend(pep.topic.clone().map(|t| Fact::new("Topic", t)));
+    let (details, retry) = use_pep_details(number);
+    let header = move || {
+        match details.get() {
+        None => view! {
+            <p class="loading" data-testid="pep-details-loading" role="status">
+                "Loading the PEP's header and status history…"
+            </p>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <div class="data-error" data-testid="pep-details-error" role="alert">
+                <p class="error-message">{error.to_string()}</p>
+                <button class="button" on:click=move |_| retry.update(|n| *n += 1)>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(d)) => view! { <PepHeader details=d discussed decided/> }.into_any(),
+    }
+    };
+    view! {
+        <Facts facts testid="pep-facts"/>
+        <ul class="external-links">
+            <li><a href=pep_url(number) data-testid="pep-external">{format!("PEP {number} on peps.python.org")}</a></li>
+        </ul>
+        {header}
+    }
+    .into_any()
+}
+
+/// The fetched part of a PEP's header: dates and people, its resolution, the time each step
+/// took and the status history.
+#[component]
+fn PepHeader(
+    /// The PEP's details file.
+    details: Arc<PepDetails>,
+    /// The first item that mentions it, if any.
+    discussed: Option<NaiveDate>,
+    /// Its first recorded outcome, if any.
+    decided: Option<NaiveDate>,
+) -> impl IntoView {
+    let pep = details;
+    let latency = Latency::new(pep.created, discussed, decided);
     let optional = [
-        ("Topic", pep.topic.clone()),
         ("Created", pep.created.map(|d| d.to_string())),
         ("Python version", pep.python_version.clone()),
         ("Delegate", pep.delegate.clone()),
@@ -148,11 +190,10 @@ fn PepDetails(
             (!pep.authors.is_empty()).then(|| pep.authors.join(", ")),
         ),
     ];
-    facts.extend(
-        optional
-            .into_iter()
-            .filter_map(|(label, v)| v.map(|v| Fact::new(label, v))),
-    );
+    let facts: Vec<Fact> = optional
+        .into_iter()
+        .filter_map(|(label, v)| v.map(|v| Fact::new(label, v)))
+        .collect();
     let steps = [
         (
             "Created → first mentioned in the notes",
@@ -200,25 +241,25 @@ fn PepDetails(
         .collect_view();
     let resolution = pep.resolution.as_ref().map(|r| {
         let date = r.date.map(|d| format!(" ({d})")).unwrap_or_default();
-        view! { <li><a href=r.url.clone() rel="noopener">{format!("Resolution post{date}")}</a></li> }
+        view! {
+            <ul class="external-links">
+                <li><a href=r.url.clone() rel="noopener">{format!("Resolution post{date}")}</a></li>
+            </ul>
+        }
     });
     view! {
-        <Facts facts testid="pep-facts"/>
+        <Facts facts testid="pep-header"/>
+        {resolution}
         <section class="latency" aria-labelledby="latency-heading">
             <h2 id="latency-heading">"How long it took"</h2>
             <Facts facts=steps testid="pep-latency"/>
         </section>
-        <ul class="external-links">
-            <li><a href=pep_url(number) data-testid="pep-external">{format!("PEP {number} on peps.python.org")}</a></li>
-            {resolution}
-        </ul>
         {(!pep.history.is_empty()).then(|| view! {
             <section aria-labelledby="history-heading">
                 <h2 id="history-heading">"Status history"</h2>
                 <p class="muted">"Dates are when python/peps changed the file, not always the day of the decision."</p>
-                <ol class="history">{history}</ol>
+                <ol class="history" data-testid="pep-history">{history}</ol>
             </section>
         })}
     }
-    .into_any()
 }
