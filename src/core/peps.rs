@@ -212,6 +212,7 @@ pub fn touched_peps(data: &Dataset) -> Vec<PepRow> {
     rows.into_values().collect()
 }
 
+/// The row of PEP `n`, made on first use.
 fn entry<'m>(rows: &'m mut BTreeMap<u16, PepRow>, data: &Dataset, n: u16) -> &'m mut PepRow {
     rows.entry(n).or_insert_with(|| {
         let pep = data.pep(n);

@@ -139,6 +139,7 @@ async fn pep_person_and_election_pages_open_cold_with_their_facts() {
         b.texts("[data-testid=pep-history] li").await.len(),
         details["history"].as_array().unwrap().len()
     );
+    b.screenshot("pep").await;
     let current = b.attrs(".site-nav a[aria-current]", "href").await;
     assert_eq!(
         current,
@@ -204,6 +205,7 @@ async fn pep_person_and_election_pages_open_cold_with_their_facts() {
     let bars = b.texts("svg.bar-chart[role=img] rect.bar").await.len();
     let standing = candidates.iter().filter(|c| c["withdrawn"] != true).count();
     assert_eq!(bars, standing, "one bar per candidate");
+    b.screenshot("election").await;
     let turnout = b.attrs("[data-testid=turnout]", "data-value").await;
     assert_eq!(turnout, vec![e["cast"].to_string()]);
     b.close().await;

@@ -13,8 +13,10 @@ pub fn Mention(
     date: NaiveDate,
     /// The item's address, base included.
     href: String,
-    /// The link text ("2023-08-28, item 3").
-    label: String,
+    /// The section's heading as the notes write it (a date, a month, a period).
+    heading: String,
+    /// The item's position in its section.
+    n: u16,
     /// The item's kind.
     kind: ItemKind,
     /// Outcomes to show beside it.
@@ -23,6 +25,12 @@ pub fn Mention(
     /// The item's summary.
     summary: Option<String>,
 ) -> impl IntoView {
+    // A dated meeting's heading is its date, already shown beside the link.
+    let label = if heading == date.to_string() {
+        format!("Meeting notes, item {n}")
+    } else {
+        format!("{heading}, item {n}")
+    };
     let outcomes = outcomes
         .into_iter()
         .map(|o| view! { <span class=format!("outcome outcome-{}", o.as_str())>{o.label()}</span> })

@@ -62,12 +62,13 @@ fn PersonRow(
         .map(|r| r.label())
         .collect::<Vec<_>>()
         .join(", ");
+    let base = use_base();
     let terms = person
         .terms
         .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+        .enumerate()
+        .map(|(i, &y)| view! { {(i > 0).then_some(", ")} <a href=base.href(&Route::Election(y))>{y.to_string()}</a> })
+        .collect_view();
     view! {
         <tr data-person=person.id.clone()>
             <th scope="row"><PersonLink id=person.id.clone() name=person.name.clone()/></th>

@@ -79,7 +79,8 @@ fn PepView(
                 <Mention
                     date=m.date()
                     href=base.href(&Route::MeetingItem(m.section.id.clone(), m.item.n))
-                    label=format!("{}, item {}", m.section.heading, m.item.n)
+                    heading=m.section.heading.clone()
+                    n=m.item.n
                     kind=m.item.kind
                     outcomes=story.outcomes_in(m.item)
                     summary=m.item.summary.clone()

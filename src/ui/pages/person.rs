@@ -87,10 +87,14 @@ fn PersonView(
             }
         })
         .collect_view();
-    let platforms = r
+    let known: Vec<_> = r
         .standings
         .iter()
         .filter_map(|s| s.nomination.filter(|n| !n.platform.is_empty()))
+        .collect();
+    let any_known = !known.is_empty();
+    let platforms = known
+        .into_iter()
         .map(|n| {
             let points = n.platform.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
             view! {
@@ -125,7 +129,8 @@ fn PersonView(
                 <Mention
                     date=s.date
                     href=base.href(&Route::MeetingItem(s.id.clone(), i.n))
-                    label=format!("{}, item {}", s.heading, i.n)
+                    heading=s.heading.clone()
+                    n=i.n
                     kind=i.kind
                     summary=i.summary.clone()
                 />
@@ -171,6 +176,7 @@ fn PersonView(
                 </table>
                 </div>
                 <h2>"Platforms"</h2>
+                {(!any_known).then_some(view! { <p class="muted">"No nomination statement of theirs is known to this site; the threads above have them."</p> })}
                 {platforms}
             })}
             <h2>"Attendance"</h2>
