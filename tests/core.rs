@@ -338,3 +338,32 @@ fn every_item_and_section_has_our_own_words() {
         "every nomination whose statement is known has its platform"
     );
 }
+
+#[test]
+fn item_topics_are_searchable_text_of_their_meeting() {
+    let data = bundled();
+    let e = entries(&data);
+    // "Council operations" is only a subheading of the 2019-02-15 update, in no summary or gist.
+    let (s, ..) = data.section("2019-02-15").expect("the first update");
+    assert!(s
+        .items
+        .iter()
+        .any(|i| i.topic.as_deref() == Some("Council operations")));
+    let hits: Vec<Route> = Filter::parse("\"council operations\"")
+        .apply(&e)
+        .map(|x| x.route.clone())
+        .collect();
+    assert!(
+        hits.contains(&Route::Meeting("2019-02-15".into())),
+        "{hits:?}"
+    );
+    let meeting = e
+        .iter()
+        .find(|x| x.route == Route::Meeting("2019-02-15".into()))
+        .unwrap();
+    assert_eq!(
+        meeting.haystack.matches("council operations").count(),
+        1,
+        "a topic shared by several items is in the text once"
+    );
+}

@@ -9,7 +9,7 @@ use council_explorer::core::search::{
     highlight, period, run, segments, set_qualifier, suggest, tokens, widen, Index, Qualifier,
     FACETS,
 };
-use council_explorer::core::timeline::{entries, Entry, EntryKind};
+use council_explorer::core::timeline::{entries, fold, groups, Entry, EntryKind};
 
 fn tiny() -> Dataset {
     let v: serde_json::Value =
@@ -420,4 +420,99 @@ fn the_view_exports_as_csv_and_json() {
         rows[1]["link"],
         "https://example.org/council/meetings/2023-03-06#item-1"
     );
+}
+
+#[test]
+fn taskaya_finds_and_marks_batuhan_taskaya() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    for q in ["taskaya", "Taşkaya", "batuhan task"] {
+        let hits = find(&index, &e, q);
+        assert!(
+            hits.iter().any(|x| x.kind == EntryKind::Nomination),
+            "{q} finds the nomination that names Batuhan Taşkaya: {hits:?}"
+        );
+    }
+    let platform = "mentored Batuhan Taşkaya";
+    let words = Filter::parse("taskaya").words;
+    let marked: Vec<&str> = segments(platform, &highlight(platform, &words))
+        .into_iter()
+        .filter(|&(_, m)| m)
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(marked, ["Taşkaya"], "the mark covers the accented letter");
+}
+
+/// Every letter outside ASCII in `data/*.json` folds to plain ASCII letters, so a search typed
+/// without accents finds it. A letter with no ASCII form would go in `NOT_FOLDED`, on purpose.
+#[test]
+fn every_accented_letter_in_the_data_folds_to_ascii() {
+    const NOT_FOLDED: &[char] = &[];
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut letters: Vec<char> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .chars()
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| !c.is_ascii() && c.is_alphabetic())
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    assert!(letters.contains(&'ş'), "the data still has Taşkaya");
+    // Latin-1 and Latin Extended-A too, the letters a future name is most likely to bring.
+    letters.extend(('\u{c0}'..='\u{17f}').filter(|c| c.is_alphabetic()));
+    for c in letters {
+        let f = fold(&c.to_string());
+        assert!(
+            NOT_FOLDED.contains(&c) || (!f.is_empty() && f.bytes().all(|b| b.is_ascii_lowercase())),
+            "{c:?} (U+{:04X}) folds to {f:?}: add it to FOLDS in src/core/timeline.rs",
+            c as u32
+        );
+    }
+    assert_eq!(
+        fold("Straße Œuvre İstanbul e\u{301}te"),
+        "strasse oeuvre istanbul ete"
+    );
+}
+
+#[test]
+fn a_month_group_is_keyed_by_every_row_it_shows() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let april_2019 = |q: &str| {
+        let f = Filter::parse(q);
+        let r = run(&index, &e, &f);
+        groups(&e, &r.hits, usize::MAX, false, &f.words)
+            .into_iter()
+            .find(|g| g.label == "April 2019")
+            .unwrap_or_else(|| panic!("{q} shows April 2019"))
+    };
+    // Each shows the 2019-04-26 update and one decision of that update: the same first row and
+    // count. PEPs 570 and 573 were even decided in the same item, so share its address.
+    let pairs = [("pep:467", "pep:570"), ("pep:570", "pep:573")];
+    for (a, b) in pairs {
+        let (a, b) = (april_2019(a), april_2019(b));
+        assert_eq!(a.entries.len(), b.entries.len());
+        assert_eq!(a.entries[0], b.entries[0]);
+        assert_ne!(a.entries, b.entries);
+        assert_ne!(a.key, b.key, "{:?} / {:?}", a.key, b.key);
+    }
+    assert_eq!(april_2019("pep:570").key, april_2019("pep:570").key);
+    // The same rows with other words marked are drawn again too.
+    let hits = run(&index, &e, &Filter::parse("pep:570")).hits;
+    let keyed = |words: &[String]| groups(&e, &hits, usize::MAX, false, words)[0].key.clone();
+    assert_ne!(keyed(&[]), keyed(&["accepted".to_string()]));
+    // Every entry's own key is unique, so rows never stand for each other.
+    let mut keys: Vec<String> = e.iter().map(Entry::key).collect();
+    keys.sort();
+    let n = keys.len();
+    keys.dedup();
+    assert_eq!(keys.len(), n, "entry keys are unique");
 }

@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::dataset::Dataset;
+use super::date::month_year;
 use super::model::{OutcomeKind, PersonId, SectionKind};
 use super::route::Route;
 
@@ -72,6 +73,70 @@ impl Entry {
     pub fn year(&self) -> i32 {
         self.date.year()
     }
+
+    /// Names this entry alone among all entries, for keyed lists: the path of its page, and for
+    /// a decision its PEP as well, since one item can record several decisions.
+    pub fn key(&self) -> String {
+        match (self.kind, self.peps.first()) {
+            (EntryKind::Decision, Some(n)) => format!("{}|pep-{n}", self.route.path()),
+            _ => self.route.path(),
+        }
+    }
+}
+
+/// A run of timeline entries under one heading: a month, or "Best matches first" for a ranked
+/// list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Changes whenever what the group shows changes (any of its rows, or the marked words), so
+    /// a keyed list draws the group again instead of keeping old rows.
+    pub key: String,
+    pub label: String,
+    pub entries: Vec<Entry>,
+    /// The search's free words, marked in the rows.
+    pub words: Vec<String>,
+}
+
+/// The first `n` of `hits` (indices into `all`) in groups: by month in the order given, or as
+/// one group when the hits are `ranked` by relevance.
+pub fn groups(
+    all: &[Entry],
+    hits: &[usize],
+    n: usize,
+    ranked: bool,
+    words: &[String],
+) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for e in hits.iter().take(n).map(|&i| &all[i]) {
+        let label = if ranked {
+            "Best matches first".to_string()
+        } else {
+            month_year(e.date)
+        };
+        match out.last_mut() {
+            Some(g) if g.label == label => g.entries.push(e.clone()),
+            _ => out.push(Group {
+                key: String::new(),
+                label,
+                entries: vec![e.clone()],
+                words: words.to_vec(),
+            }),
+        }
+    }
+    for g in &mut out {
+        let mut key = g.label.clone();
+        for e in &g.entries {
+            key.push(' ');
+            key.push_str(&e.key());
+        }
+        key.push_str(" |");
+        for w in words {
+            key.push(' ');
+            key.push_str(w);
+        }
+        g.key = key;
+    }
+    out
 }
 
 /// The term in office on `date`: the latest term that started on or before it.
@@ -121,10 +186,15 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             .collect();
         outcomes.sort();
         outcomes.dedup();
+        // The items' summaries and the subheadings they stand under (a run of items under one
+        // subheading adds it once), so "council operations" finds the update with that topic.
+        let mut topics: Vec<&str> = s.items.iter().filter_map(|i| i.topic.as_deref()).collect();
+        topics.dedup();
         let text: Vec<&str> = s
             .items
             .iter()
             .filter_map(|i| i.summary.as_deref())
+            .chain(topics)
             .collect();
         out.push(Entry {
             kind: EntryKind::Meeting,
@@ -260,31 +330,50 @@ fn haystack<'a>(
     fold(&s)
 }
 
-/// Accented letters the data uses, and the plain letter each folds to.
-const FOLDS: &[(&str, char)] = &[
-    ("áàâäãåą", 'a'),
-    ("éèêëęě", 'e'),
-    ("íìîï", 'i'),
-    ("óòôöõø", 'o'),
-    ("úùûüů", 'u'),
-    ("ł", 'l'),
-    ("ńñň", 'n'),
-    ("śš", 's'),
-    ("źżž", 'z'),
-    ("ćčç", 'c'),
-    ("ř", 'r'),
-    ("ý", 'y'),
+/// Latin letters with diacritics (every one in Latin-1 and Latin Extended-A, which covers the
+/// data), lowercase, and the plain letters each folds to. A hand table rather than a Unicode
+/// crate: the wasm download is on a budget.
+const FOLDS: &[(&str, &str)] = &[
+    ("àáâãäåāăą", "a"),
+    ("æ", "ae"),
+    ("çćĉċč", "c"),
+    ("ďđð", "d"),
+    ("èéêëēĕėęě", "e"),
+    ("ĝğġģ", "g"),
+    ("ĥħ", "h"),
+    ("ìíîïĩīĭįı", "i"),
+    ("ĳ", "ij"),
+    ("ĵ", "j"),
+    ("ķĸ", "k"),
+    ("ĺļľŀł", "l"),
+    ("ñńņňŉŋ", "n"),
+    ("òóôõöøōŏő", "o"),
+    ("œ", "oe"),
+    ("ŕŗř", "r"),
+    ("śŝşšſ", "s"),
+    ("ß", "ss"),
+    ("ţťŧ", "t"),
+    ("þ", "th"),
+    ("ùúûüũūŭůűų", "u"),
+    ("ŵ", "w"),
+    ("ýÿŷ", "y"),
+    ("źżž", "z"),
 ];
 
-/// Lowercases and drops the accents of the letters the data uses, so "lukasz" finds "Łukasz".
+/// Lowercases and drops diacritics, so "lukasz" finds "Łukasz" and "taskaya" finds "Taşkaya".
+/// Combining marks (text written as "e" + "\u{301}") are dropped too.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            FOLDS
-                .iter()
-                .find(|(from, _)| from.contains(c))
-                .map_or(c, |&(_, to)| to)
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            // A combining diacritical mark: its letter is already written.
+            '\u{300}'..='\u{36f}' => {}
+            c => match FOLDS.iter().find(|(from, _)| from.contains(c)) {
+                Some((_, to)) => out.push_str(to),
+                None => out.push(c),
+            },
+        }
+    }
+    out
 }

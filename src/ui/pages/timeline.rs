@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::core::date::{month_day, month_year};
+use crate::core::date::month_day;
 use crate::core::filter::Filter;
 use crate::core::route::Route;
-use crate::core::search::{highlight, run, segments, widen, Results};
-use crate::core::timeline::Entry;
+use crate::core::search::{highlight, run, segments, widen};
+use crate::core::timeline::{groups, Entry};
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::ExportBar;
@@ -102,11 +102,11 @@ fn Timeline(
     let handle = window_event_listener(leptos::ev::keydown, move_through_results);
     on_cleanup(move || handle.remove());
     let entries = loaded.clone();
-    let groups = move || {
+    let shown = move || {
         let n = limit.get();
         let ranked = filter.with(|f| !f.words.is_empty());
         let words = filter.with(|f| f.words.clone());
-        results.with(|r| group(&entries.entries, r, n, ranked, &words))
+        results.with(|r| groups(&entries.entries, &r.hits, n, ranked, &words))
     };
     let base = use_base();
     let hints = loaded.clone();
@@ -146,7 +146,7 @@ fn Timeline(
         <ul class="widen" data-testid="widen">{widen_links}</ul>
         <ExportBar loaded=loaded.clone() results/>
         <div class="timeline" data-testid="timeline" data-q=move || filter.with(|f| f.q.clone())>
-            <For each=groups key=|g| g.key.clone() let:group>
+            <For each=shown key=|g| g.key.clone() let:group>
                 <section class="month" aria-label=group.label.clone()>
                     <h2 class="month-heading">{group.label.clone()}</h2>
                     <ul class="entries">
@@ -161,49 +161,6 @@ fn Timeline(
             </button>
         </Show>
     }
-}
-
-/// A run of entries under one heading: a month, or "Best matches" for a ranked list.
-struct Group {
-    key: String,
-    label: String,
-    entries: Vec<Entry>,
-    words: Vec<String>,
-}
-
-/// The first `n` hits, by month in timeline order, or as one ranked group when `ranked`.
-fn group(all: &[Entry], r: &Results, n: usize, ranked: bool, words: &[String]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    for e in r.hits.iter().take(n).map(|&i| &all[i]) {
-        let label = if ranked {
-            "Best matches first".to_string()
-        } else {
-            month_year(e.date)
-        };
-        match groups.last_mut() {
-            Some(g) if g.label == label => g.entries.push(e.clone()),
-            _ => groups.push(Group {
-                key: String::new(),
-                label,
-                entries: vec![e.clone()],
-                words: words.to_vec(),
-            }),
-        }
-    }
-    // A group is drawn again whenever what it shows changes, marks included.
-    for g in &mut groups {
-        g.key = format!(
-            "{}|{}|{}|{}",
-            g.label,
-            g.entries.len(),
-            g.entries
-                .first()
-                .map(|e| e.route.path())
-                .unwrap_or_default(),
-            words.join(" ")
-        );
-    }
-    groups
 }
 
 /// j/ArrowDown and k/ArrowUp on a result's link move focus to the next or previous one (the
@@ -263,6 +220,9 @@ fn marked(text: &str, words: &[String]) -> impl IntoView {
         .collect_view()
 }
 
+/// How many PEP chips a row shows before "+N more".
+const CHIPS: usize = 8;
+
 #[component]
 fn EntryRow(
     /// The entry to draw.
@@ -275,9 +235,18 @@ fn EntryRow(
     let peps = entry
         .peps
         .iter()
-        .take(8)
+        .take(CHIPS)
         .map(|&n| view! { <a class="chip" href=base.href(&Route::Pep(n))>{format!("PEP {n}")}</a> })
         .collect_view();
+    // The entry's own page lists every PEP, so the rest are one click away.
+    let more = entry.peps.len().saturating_sub(CHIPS);
+    let more = (more > 0).then(|| {
+        view! {
+            <a class="chip chip-more" href=href.clone() aria-label=format!("and {more} more PEPs")>
+                {format!("+{more} more")}
+            </a>
+        }
+    });
     view! {
         <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str()>
             <time datetime=entry.date.to_string()>{month_day(entry.date)}</time>
@@ -285,7 +254,7 @@ fn EntryRow(
                 <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
                 <a class="entry-link" href=href>{marked(&entry.title, &words)}</a>
                 {(!entry.detail.is_empty()).then(|| view! { <p class="entry-detail">{marked(&entry.detail, &words)}</p> })}
-                <div class="chips">{peps}</div>
+                <div class="chips">{peps}{more}</div>
             </div>
         </li>
     }
