@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use council_explorer::core::dataset::{parse_details, DataFile, Dataset, Parts};
 use council_explorer::core::elections::{ordinal, overview, ranking, turnout};
-use council_explorer::core::model::OutcomeKind;
-use council_explorer::core::people::{everyone, membership, PersonRecord};
+use council_explorer::core::model::{OutcomeKind, PepDetails, StatusChange};
+use council_explorer::core::people::{everyone, membership, person_named, PersonRecord};
 use council_explorer::core::peps::{
-    describe_days, resolution_link, touched_peps, OutcomeChoice, PepQuery, PepSort, PepStory,
+    delegates, describe_days, history_steps, resolution_link, touched_peps, OutcomeChoice,
+    PepQuery, PepSort, PepStory,
 };
 use council_explorer::core::route::Route;
 use serde_json::Value;
@@ -239,8 +240,150 @@ fn days_and_resolutions_read_plainly() {
     assert_eq!(resolution_link("[Accepted by the BDFL]"), None);
 }
 
+/// PEP `number`'s details file from `data/peps/`, read as the PEP page reads it.
+fn details(number: u16) -> PepDetails {
+    let path = format!("{}/data/peps/{number}.json", env!("CARGO_MANIFEST_DIR"));
+    parse_details(number, &std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The steps of a history as `(date, field, from, to)`.
+fn steps_of(history: &[StatusChange]) -> Vec<(String, &str, &str, &str)> {
+    history_steps(history)
+        .iter()
+        .map(|s| {
+            let h = s.change;
+            (h.date.to_string(), h.field.as_str(), s.from, h.new.as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn pep_410s_history_has_no_step_from_a_status_it_no_longer_had() {
+    // The source records "Accepted → Rejected" on 2017-11-11 for a PEP rejected since 2012:
+    // the status in force was already Rejected, so that row is not a step.
+    let d = details(410);
+    assert!(
+        d.history
+            .iter()
+            .any(|h| h.field == "Status" && h.old == "Accepted" && h.new == "Rejected"),
+        "the test needs the source's odd row"
+    );
+    let steps = steps_of(&d.history);
+    let status: Vec<(&str, &str)> = steps
+        .iter()
+        .filter(|s| s.1 == "Status")
+        .map(|s| (s.2, s.3))
+        .collect();
+    assert_eq!(status, vec![("", "Draft"), ("Draft", "Rejected")]);
+    assert!(!steps.iter().any(|s| s.2 == "Accepted"), "{steps:?}");
+    // Resolution rows are kept as recorded.
+    let resolutions = d.history.iter().filter(|h| h.field == "Resolution").count();
+    assert_eq!(steps.len(), status.len() + resolutions);
+}
+
+#[test]
+fn history_steps_start_from_the_status_in_force_in_date_order() {
+    let row = |date: &str, field: &str, old: &str, new: &str| StatusChange {
+        date: self::date(date),
+        commit: String::new(),
+        field: field.into(),
+        old: old.into(),
+        new: new.into(),
+    };
+    let history = vec![
+        row("2020-01-01", "Status", "", "Draft"),
+        // Out of date order in the source; one day's rows keep their order.
+        row("2021-05-01", "Status", "Draft", "Final"),
+        row("2021-03-01", "Status", "Draft", "Accepted"),
+        row("2021-03-01", "Resolution", "", "https://example.org/r"),
+        // Re-records the status in force: not a step.
+        row("2022-01-01", "Status", "Accepted", "Final"),
+        // Claims to leave Draft, but the PEP was Final.
+        row("2023-01-01", "Status", "Draft", "Superseded"),
+    ];
+    assert_eq!(
+        steps_of(&history),
+        vec![
+            ("2020-01-01".into(), "Status", "", "Draft"),
+            ("2021-03-01".into(), "Status", "Draft", "Accepted"),
+            (
+                "2021-03-01".into(),
+                "Resolution",
+                "",
+                "https://example.org/r"
+            ),
+            ("2021-05-01".into(), "Status", "Accepted", "Final"),
+            ("2023-01-01".into(), "Status", "Final", "Superseded"),
+        ]
+    );
+    // With nothing before it, the first status row keeps the source's old value.
+    let first = [row("2009-02-08", "Status", "Draft", "Active")];
+    assert_eq!(steps_of(&first)[0].2, "Draft");
+    assert!(history_steps(&[]).is_empty());
+}
+
+#[test]
+fn every_bundled_status_history_is_a_chain_of_real_changes() {
+    let mut rows = 0;
+    let mut steps = 0;
+    for pep in &bundled().parts.peps {
+        let d = details(pep.number);
+        let shown = history_steps(&d.history);
+        rows += d.history.iter().filter(|h| h.field == "Status").count();
+        let status: Vec<_> = shown
+            .iter()
+            .filter(|s| s.change.field == "Status")
+            .collect();
+        steps += status.len();
+        for w in status.windows(2) {
+            assert_eq!(w[1].from, w[0].change.new, "PEP {}", pep.number);
+        }
+        for s in &status {
+            assert_ne!(s.from, s.change.new, "PEP {}", pep.number);
+        }
+        assert!(
+            shown
+                .windows(2)
+                .all(|w| w[0].change.date <= w[1].change.date),
+            "PEP {} in date order",
+            pep.number
+        );
+        // The status it ends in is the PEP's last recorded status.
+        if let (Some(last), Some(row)) = (
+            status.last(),
+            d.history.iter().rfind(|h| h.field == "Status"),
+        ) {
+            assert_eq!(last.change.new, row.new, "PEP {}", pep.number);
+        }
+    }
+    assert!(
+        steps < rows && steps > rows / 2,
+        "{steps} steps of {rows} rows"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // People
+
+#[test]
+fn names_in_the_sources_resolve_to_one_person_or_none() {
+    let data = bundled();
+    let id = |name: &str| person_named(&data, name).map(|p| p.id.as_str());
+    assert_eq!(id("Brett Cannon"), Some("brett-cannon"));
+    assert_eq!(id(" nathaniel j. smith "), Some("nathaniel-j-smith"));
+    // An alias, and a name without its accent.
+    assert_eq!(id("Nick Coghlan"), Some("alyssa-coghlan"));
+    assert_eq!(id("Lukasz Langa"), Some("lukasz-langa"));
+    // Nobody, nothing, or an alias two people share: no link rather than a guess.
+    assert_eq!(id("TODO"), None);
+    assert_eq!(id(""), None);
+    assert_eq!(id("Ned"), None);
+
+    // PEP 451 names two delegates in one header.
+    let d = details(451);
+    let named: Vec<Option<&str>> = delegates(&d).into_iter().map(id).collect();
+    assert_eq!(named, vec![Some("brett-cannon"), Some("alyssa-coghlan")]);
+}
 
 #[test]
 fn a_person_record_on_the_fixture() {

@@ -1,13 +1,15 @@
 //! What the data set records of each person: the terms they served, the elections they stood in
 //! with their result, the meetings whose notes name them present, absent or as a guest, and the
-//! items that mention them; plus the list of everyone and the council's membership by term.
-//! Derived from the data set on demand; nothing here is stored.
+//! items that mention them; plus the list of everyone, the council's membership by term, and the
+//! person a name written in a source (a PEP header, a nomination) means. Derived from the data set
+//! on demand; nothing here is stored.
 
 use std::collections::HashMap;
 
 use super::dataset::Dataset;
 use super::elections::{ranking, Ranked};
 use super::model::{Election, Item, Nomination, Person, Role, Section, Term};
+use super::timeline::fold;
 
 /// One election a person stood in.
 #[derive(Debug, Clone)]
@@ -102,6 +104,23 @@ impl<'a> PersonRecord<'a> {
     pub fn term_years(&self) -> Vec<u16> {
         self.terms.iter().map(|t| t.year).collect()
     }
+}
+
+/// The person `name` means, as a PEP header or a nomination writes it: the one person whose name
+/// or an alias it is, ignoring case and accents. `None` when nobody has it, or when more than one
+/// person does (aliases such as a first name can be shared), so a link never guesses.
+pub fn person_named<'a>(data: &'a Dataset, name: &str) -> Option<&'a Person> {
+    let name = fold(name.trim());
+    if name.is_empty() {
+        return None;
+    }
+    let mut found = data.parts.people.iter().filter(|p| {
+        std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .any(|n| fold(n) == name)
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// One line of the list of everyone.

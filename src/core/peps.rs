@@ -1,14 +1,14 @@
 //! What the council did with each PEP: its outcomes, the items of the notes that mention it, and
 //! the figures derived from them (first discussion, days to a decision), plus the list of every
-//! PEP the council touched with its shareable sort and outcome filter. Derived from the data set
-//! on demand; nothing here is stored.
+//! PEP the council touched with its shareable sort and outcome filter, and the steps of a PEP's
+//! status history. Derived from the data set on demand; nothing here is stored.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use super::dataset::Dataset;
-use super::model::{Decision, Item, OutcomeKind, Section};
+use super::model::{Decision, Item, OutcomeKind, PepDetails, Section, StatusChange};
 
 /// One item of the notes that refers to the PEP.
 #[derive(Debug, Clone, Copy)]
@@ -124,6 +124,51 @@ pub fn resolution_link(value: &str) -> Option<&str> {
         _ => value,
     };
     (url.starts_with("https://") || url.starts_with("http://")).then_some(url)
+}
+
+/// The people a `PEP-Delegate:` header names: a few name two, separated by commas.
+pub fn delegates(d: &PepDetails) -> Vec<&str> {
+    d.delegate
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// One line of a PEP's history as its page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HistoryStep<'a> {
+    pub change: &'a StatusChange,
+    /// The value before the change: for `Status`, the status in force (the previous step's new
+    /// value), empty for the first; for `Resolution`, the old value the history records.
+    pub from: &'a str,
+}
+
+/// A PEP's history (`PepDetails::history`) as steps, in date order (rows of one day keep the
+/// source's order). The source's `old` status does not always match the status the row before
+/// set (a 2017 bulk edit of python/peps recorded "Accepted → Rejected" for PEPs long rejected),
+/// so each status step starts from the status in force instead, and a row that leaves the status
+/// as it was is not a step. Only the first status row, with nothing before it, keeps its own
+/// `old` value.
+pub fn history_steps(history: &[StatusChange]) -> Vec<HistoryStep<'_>> {
+    let mut rows: Vec<&StatusChange> = history.iter().collect();
+    // A stable sort, so rows of one day keep their order.
+    rows.sort_by_key(|h| h.date);
+    let mut status: Option<&str> = None;
+    rows.into_iter()
+        .filter_map(|h| {
+            if h.field != "Status" {
+                return Some(HistoryStep {
+                    change: h,
+                    from: &h.old,
+                });
+            }
+            let from = status.unwrap_or(&h.old);
+            status = Some(&h.new);
+            (from != h.new).then_some(HistoryStep { change: h, from })
+        })
+        .collect()
 }
 
 fn refers_to(item: &Item, number: u16) -> bool {

@@ -1,6 +1,7 @@
 //! Browser tests of the PEP, person and election pages and the membership chart (issue 4):
 //! each page kind opened cold and checked against the files in `data/`, the list pages'
-//! counts and shareable queries, and the not-found views. axe-core in both themes and the
+//! counts and shareable queries, the links from every PEP number, person name and election to
+//! its page, and the not-found views. axe-core in both themes and the
 //! 375 px width for these pages are checked with every other page kind in `trust.rs`. They use
 //! the harness of `tests/browser.rs` (this is its child module).
 
@@ -63,6 +64,20 @@ impl Browser {
             .map(|v| v.as_str().unwrap_or_default().to_owned())
             .collect()
     }
+}
+
+/// PEP `number`'s details file, read as the PEP page reads it.
+fn details(number: u16) -> council_explorer::core::model::PepDetails {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/peps/{number}.json"));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    council_explorer::core::dataset::parse_details(number, &text).unwrap()
+}
+
+/// How many lines PEP `number`'s status history shows: the core's steps, in which a row that
+/// keeps the status in force is not a step.
+fn history_lines(number: u16) -> usize {
+    council_explorer::core::peps::history_steps(&details(number).history).len()
 }
 
 /// Whether item `item` of meetings.json refers to PEP `n`, by its list or an outcome.
@@ -137,7 +152,7 @@ async fn pep_person_and_election_pages_open_cold_with_their_facts() {
     assert!(header.contains(&created), "no {created} in {header:?}");
     assert_eq!(
         b.texts("[data-testid=pep-history] li").await.len(),
-        details["history"].as_array().unwrap().len()
+        history_lines(703)
     );
     b.screenshot("pep").await;
     let current = b.attrs(".site-nav a[aria-current]", "href").await;
@@ -309,6 +324,127 @@ async fn list_pages_show_the_right_counts_and_keep_the_filter_in_the_url() {
         let href = format!("{PREFIX}people/{m}");
         assert!(lanes.contains(&href), "no lane links to {href}: {lanes:?}");
     }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn pep_numbers_names_and_elections_link_to_their_pages() {
+    let b = Browser::open().await;
+    let href = |path: &str| format!("{PREFIX}{path}");
+
+    // PEP 451's header names two delegates, both people of the data set.
+    let delegate = details(451).delegate.unwrap_or_default();
+    assert!(
+        delegate.contains("Brett Cannon") && delegate.contains("Alyssa Coghlan"),
+        "the test needs PEP 451's delegates: {delegate:?}"
+    );
+    b.goto("peps/451").await;
+    b.find("[data-testid=pep-header] a.person-link").await;
+    let people = b
+        .attrs("[data-testid=pep-header] a.person-link", "href")
+        .await;
+    for id in ["brett-cannon", "alyssa-coghlan"] {
+        let want = href(&format!("people/{id}"));
+        assert!(people.contains(&want), "no {want} in {people:?}");
+    }
+
+    // PEP 410's source history says "Accepted → Rejected" in 2017, five years after it was
+    // rejected; the page steps from the status in force and leaves that row out.
+    b.goto("peps/410").await;
+    b.find("[data-testid=pep-history]").await;
+    let history = b.texts("[data-testid=pep-history] li").await;
+    assert_eq!(history.len(), history_lines(410), "{history:?}");
+    assert!(
+        !history.iter().any(|h| h.contains("Accepted")),
+        "{history:?}"
+    );
+
+    // A meeting's outcome badge links its PEP.
+    b.goto("meetings/2023-08-28").await;
+    b.find("li.item").await;
+    let badges = b
+        .attrs(".outcome[data-outcome=rejected] a.pep-link", "href")
+        .await;
+    assert!(badges.contains(&href("peps/713")), "badges {badges:?}");
+
+    // An election: nomination anchors keep the base path, the election PEP links here and to
+    // peps.python.org, and nominators who are people link to them.
+    let elections = data_file("elections.json");
+    let pep = elections.iter().find(|e| e["term"] == 2019).expect("2019")["pep"]
+        .as_u64()
+        .unwrap();
+    b.goto("elections/2019").await;
+    b.find("[data-testid=election-page]").await;
+    let anchors = b
+        .attrs(
+            "[data-testid=results] a[aria-label^='Nomination of']",
+            "href",
+        )
+        .await;
+    assert!(!anchors.is_empty());
+    for a in &anchors {
+        assert!(a.starts_with(&href("elections/2019#")), "anchor {a}");
+    }
+    let links = b.attrs("dl.facts a", "href").await;
+    assert!(links.contains(&href(&format!("peps/{pep}"))), "{links:?}");
+    assert!(
+        links.contains(&format!("https://peps.python.org/pep-{pep:04}/")),
+        "{links:?}"
+    );
+    let nominators = b
+        .attrs("section#donald-stufft p a.person-link", "href")
+        .await;
+    assert_eq!(
+        nominators,
+        vec![href("people/brett-cannon"), href("people/guido-van-rossum")]
+    );
+
+    // Opened cold with a nominee's fragment, the page lands on that nomination once drawn.
+    let last = data_file("nominations.json")
+        .iter()
+        .rfind(|n| n["term"] == 2023)
+        .and_then(|n| n["person"].as_str().map(str::to_owned))
+        .expect("a 2023 nomination");
+    b.goto(&format!("elections/2023#{last}")).await;
+    b.find(&format!("section.nomination#{last}")).await;
+    b.until(&format!("#{last} scrolled into view"), async || {
+        let at = b
+            .js(
+                "const e = document.getElementById(arguments[0]);
+                 const top = e.getBoundingClientRect().top;
+                 return [window.scrollY, top, window.innerHeight]",
+                vec![json!(last)],
+            )
+            .await;
+        let n = |i: usize| at[i].as_f64().unwrap_or(-1.0);
+        if n(0) > 0.0 && n(1) >= -2.0 && n(1) < n(2) {
+            Ok(())
+        } else {
+            Err(format!("[scrollY, top, innerHeight] = {at}"))
+        }
+    })
+    .await;
+
+    // A person's terms served link to their elections.
+    let id = "pablo-galindo-salgado";
+    let years: Vec<String> = data_file("terms.json")
+        .iter()
+        .filter(|t| {
+            t["members"]
+                .as_array()
+                .is_some_and(|m| m.contains(&json!(id)))
+        })
+        .map(|t| t["year"].to_string())
+        .collect();
+    b.goto(&format!("people/{id}")).await;
+    b.find("[data-testid=terms-served]").await;
+    let terms = b.attrs("[data-testid=terms-served] a", "href").await;
+    let want: Vec<String> = years
+        .iter()
+        .map(|y| href(&format!("elections/{y}")))
+        .collect();
+    assert_eq!(terms, want);
     b.close().await;
 }
 

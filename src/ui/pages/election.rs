@@ -1,6 +1,6 @@
 //! One election: method, periods, turnout, every candidate's votes or stars (as a chart and as a
-//! table), and the nominations with their platforms. Nominations on the timeline link here
-//! (`#<person>`).
+//! table), and the nominations with their platforms. Nominations on the timeline and person
+//! pages link here (`#<person>`).
 
 use std::sync::Arc;
 
@@ -8,15 +8,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::elections::{ordinal, ranking, turnout};
-use crate::core::model::{Election, VotingMethod};
+use crate::core::model::{pep_url, Election, VotingMethod};
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
-use crate::ui::components::person_link::PersonLink;
+use crate::ui::components::person_link::{person_names, PersonLink};
 use crate::ui::components::table_head::TableHead;
 use crate::ui::load::Loaded;
+use crate::ui::pages::meeting::jump_to_fragment;
 use crate::ui::pages::not_found::NotFound;
 
 #[component]
@@ -67,7 +68,7 @@ fn ElectionView(
                     <td class="num">{score}</td>
                     <td>{place}</td>
                     <td>{status}</td>
-                    <td><a href=format!("#{}", c.person) aria-label=format!("Nomination of {}", data.name(&c.person))>"nomination"</a></td>
+                    <td><a href=base.href(&Route::Nomination(e.term, c.person.clone())) aria-label=format!("Nomination of {}", data.name(&c.person))>"nomination"</a></td>
                 </tr>
             }
         })
@@ -125,7 +126,10 @@ fn ElectionView(
                         <PersonLink id=n.person.clone() name=data.name(&n.person).to_string()/>
                         {n.withdrawn.then_some(" (withdrew)")}
                     </h3>
-                    {(!n.nominators.is_empty()).then(|| view! { <p>{format!("Nominated by {}", n.nominators.join(", "))}</p> })}
+                    {(!n.nominators.is_empty()).then(|| {
+                        let names: Vec<&str> = n.nominators.iter().map(String::as_str).collect();
+                        view! { <p>"Nominated by " {person_names(data, &names)}</p> }
+                    })}
                     {if known {
                         view! { <ul class="platform">{points}</ul> }.into_any()
                     } else {
@@ -173,9 +177,12 @@ fn ElectionView(
         .tested("turnout", e.cast),
     );
     facts.push(
-        Fact::new("Election PEP", format!("PEP {}", e.pep))
-            .link(crate::core::model::pep_url(e.pep)),
+        Fact::new("Election PEP", format!("PEP {}", e.pep)).link(base.href(&Route::Pep(e.pep))),
     );
+    facts.push(
+        Fact::new("Full text", format!("PEP {} on peps.python.org", e.pep)).link(pep_url(e.pep)),
+    );
+    jump_to_fragment();
     let chart_title = format!(
         "{} per candidate, {} election",
         if star { "Total stars" } else { "Votes" },

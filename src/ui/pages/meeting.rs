@@ -98,14 +98,7 @@ fn Meeting(
         copied.set(true);
     };
     let term_link = link(Route::Election(s.term));
-    // The items render after the data arrives, too late for the browser's own jump to
-    // `#item-N`, so the page makes that jump once it has drawn them.
-    Effect::new(move |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(el) = document().get_element_by_id(hash.trim_start_matches('#')) {
-            el.scroll_into_view();
-        }
-    });
+    jump_to_fragment();
     view! {
         <article class="meeting">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
@@ -143,6 +136,18 @@ fn Meeting(
     .into_any()
 }
 
+/// Scrolls to the element the address's fragment names once the calling page has drawn it: a
+/// page drawn after its data arrives is too late for the browser's own jump. The election page
+/// uses it for `#<person>` too.
+pub fn jump_to_fragment() {
+    Effect::new(move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(el) = document().get_element_by_id(hash.trim_start_matches('#')) {
+            el.scroll_into_view();
+        }
+    });
+}
+
 #[component]
 fn ItemRow(
     /// The data set, for PEP titles and names.
@@ -169,7 +174,8 @@ fn ItemRow(
         .map(|o| {
             view! {
                 <span class=format!("outcome outcome-{}", o.result.as_str()) data-outcome=o.result.as_str()>
-                    {format!("PEP {} {}", o.pep, o.result.label())}
+                    <PepLink number=o.pep title=data.pep(o.pep).map(|p| p.title.clone()).unwrap_or_default()/>
+                    {format!(" {}", o.result.label())}
                 </span>
             }
         })

@@ -10,12 +10,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::model::{pep_url, PepDetails};
-use crate::core::peps::{describe_days, resolution_link, Latency, PepStory};
+use crate::core::peps::{
+    delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
+};
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::mention::Mention;
+use crate::ui::components::person_link::person_names;
 use crate::ui::load::{use_pep_details, Loaded};
 use crate::ui::pages::not_found::NotFound;
 
@@ -141,6 +144,7 @@ fn PepDetails(
     ];
     facts.extend(pep.topic.clone().map(|t| Fact::new("Topic", t)));
     let (details, retry) = use_pep_details(number);
+    let data = loaded.clone();
     let header = move || {
         match details.get() {
         None => view! {
@@ -156,7 +160,7 @@ fn PepDetails(
             </div>
         }
         .into_any(),
-        Some(Ok(d)) => view! { <PepHeader details=d discussed decided/> }.into_any(),
+        Some(Ok(d)) => view! { <PepHeader loaded=data.clone() details=d discussed decided/> }.into_any(),
     }
     };
     view! {
@@ -173,6 +177,8 @@ fn PepDetails(
 /// took and the status history.
 #[component]
 fn PepHeader(
+    /// The data set, to link the people the header names.
+    loaded: Arc<Loaded>,
     /// The PEP's details file.
     details: Arc<PepDetails>,
     /// The first item that mentions it, if any.
@@ -182,19 +188,27 @@ fn PepHeader(
 ) -> impl IntoView {
     let pep = details;
     let latency = Latency::new(pep.created, discussed, decided);
-    let optional = [
-        ("Created", pep.created.map(|d| d.to_string())),
-        ("Python version", pep.python_version.clone()),
-        ("Delegate", pep.delegate.clone()),
+    // Written out rather than `Facts`, whose values are text: people are links here. One row
+    // view serves every fact, so the wasm grows by one view, not four.
+    let row = |label: &'static str, value: AnyView| view! { <dt>{label}</dt><dd>{value}</dd> };
+    let names = |names: Vec<&str>| {
+        (!names.is_empty()).then(|| person_names(&loaded.data, &names).into_any())
+    };
+    let facts = [
+        ("Created", pep.created.map(|d| d.to_string().into_any())),
+        (
+            "Python version",
+            pep.python_version.clone().map(|v| v.into_any()),
+        ),
+        ("Delegate", names(delegates(&pep))),
         (
             "Authors",
-            (!pep.authors.is_empty()).then(|| pep.authors.join(", ")),
+            names(pep.authors.iter().map(String::as_str).collect()),
         ),
-    ];
-    let facts: Vec<Fact> = optional
-        .into_iter()
-        .filter_map(|(label, v)| v.map(|v| Fact::new(label, v)))
-        .collect();
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.map(|v| row(label, v)))
+    .collect_view();
     let steps = [
         (
             "Created → first mentioned in the notes",
@@ -214,15 +228,18 @@ fn PepHeader(
         }
     })
     .to_vec();
-    let history = pep
-        .history
+    // Steps from the status in force, not the source's `old`, which is sometimes stale.
+    let steps_shown = history_steps(&pep.history);
+    let has_history = !steps_shown.is_empty();
+    let history = steps_shown
         .iter()
-        .map(|h| {
+        .map(|step| {
+            let h = step.change;
             let change = if h.field == "Status" {
-                let from = if h.old.is_empty() { String::new() } else { format!("{} → ", h.old) };
+                let from = if step.from.is_empty() { String::new() } else { format!("{} → ", step.from) };
                 view! { <span>{format!("Status: {from}{}", h.new)}</span> }.into_any()
             } else {
-                let verb = if h.old.is_empty() { "set" } else { "changed" };
+                let verb = if step.from.is_empty() { "set" } else { "changed" };
                 match resolution_link(&h.new) {
                     Some(url) => view! {
                         <span>{format!("Resolution {verb}: ")} <a href=url.to_string() rel="noopener">"resolution post"</a></span>
@@ -249,16 +266,16 @@ fn PepHeader(
         }
     });
     view! {
-        <Facts facts testid="pep-header"/>
+        <dl class="facts" data-testid="pep-header">{facts}</dl>
         {resolution}
         <section class="latency" aria-labelledby="latency-heading">
             <h2 id="latency-heading">"How long it took"</h2>
             <Facts facts=steps testid="pep-latency"/>
         </section>
-        {(!pep.history.is_empty()).then(|| view! {
+        {has_history.then(|| view! {
             <section aria-labelledby="history-heading">
                 <h2 id="history-heading">"Status history"</h2>
-                <p class="muted">"Dates are when python/peps changed the file, not always the day of the decision."</p>
+                <p class="muted">"Dates are when python/peps changed the file, not always the day of the decision. Each change starts from the status before it; a recorded change that kept the status is left out."</p>
                 <ol class="history" data-testid="pep-history">{history}</ol>
             </section>
         })}
