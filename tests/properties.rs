@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use council_explorer::core::dataset::{is_slug, Dataset, Parts};
 use council_explorer::core::filter::{parse_pep, Filter};
+use council_explorer::core::peps::{OutcomeChoice, PepQuery, PepSort};
 use council_explorer::core::route::{href, is_section_id, Route};
 use council_explorer::core::search::{set_qualifier, Qualifier};
 use council_explorer::core::timeline::EntryKind;
@@ -99,6 +100,38 @@ fn query() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Query strings for the PEP list: its keys with real, near and random values.
+fn pep_query() -> impl Strategy<Value = String> {
+    let key = prop_oneof![Just("sort"), Just("outcome"), Just("q"), Just("")];
+    let value = prop_oneof![
+        prop::sample::select(PepSort::ALL.map(PepSort::as_str).to_vec()).prop_map(str::to_owned),
+        prop::sample::select(
+            OutcomeChoice::all()
+                .map(OutcomeChoice::as_str)
+                .collect::<Vec<_>>()
+        )
+        .prop_map(str::to_owned),
+        "(%20|\\+| )?(number|decision|accepted|none)(%20|\\+| )?",
+        "[%+&=a-zA-Z0-9 ]{0,12}",
+        "\\PC{0,12}",
+    ];
+    let pair = (key, value).prop_map(|(k, v)| format!("{k}={v}"));
+    prop_oneof![
+        prop::collection::vec(pair, 0..6).prop_map(|p| format!("?{}", p.join("&"))),
+        any::<String>(),
+    ]
+}
+
+/// Every state of the PEP list.
+fn pep_state() -> impl Strategy<Value = PepQuery> {
+    let outcome = prop::sample::select(OutcomeChoice::all().collect::<Vec<_>>());
+    (
+        prop::sample::select(PepSort::ALL.to_vec()),
+        prop::option::of(outcome),
+    )
+        .prop_map(|(sort, outcome)| PepQuery { sort, outcome })
+}
+
 /// Filters the filter bar can produce: its controls write qualifiers into the search box's
 /// text, beside whatever was typed there.
 fn filter() -> impl Strategy<Value = Filter> {
@@ -127,6 +160,49 @@ fn filter() -> impl Strategy<Value = Filter> {
         })
 }
 
+/// An id of a kind the pages look up, made so that no record can have it.
+#[derive(Debug, Clone)]
+enum Absent {
+    Meeting(String),
+    Election(u16),
+    Pep(u32),
+    Person(String),
+}
+
+/// Ids no record has: meetings dated outside the council's years (2019 to 2026) or a real
+/// meeting's id with a suffix no section uses, elections for terms long after the data ends,
+/// PEP numbers above 9999 or missing from `peps.json`, and people whose slug starts with a
+/// prefix no one's does.
+fn absent_id() -> impl Strategy<Value = Absent> {
+    let data = bundled();
+    let real_section = prop::sample::select(
+        data.parts
+            .sections
+            .iter()
+            .map(|s| s.id.clone())
+            .collect::<Vec<_>>(),
+    );
+    // So that a failure below means a look-up found what it should not, not new data.
+    assert!(data.parts.people.iter().all(|p| !p.id.starts_with("zq")));
+    assert!(data.parts.sections.iter().all(|s| !s.id.contains("-zq")));
+    let missing_peps: Vec<u32> = (0..=9999u32)
+        .filter(|&n| data.parts.peps.iter().all(|p| u32::from(p.number) != n))
+        .collect();
+    prop_oneof![
+        (
+            (1900u16..2019).prop_union(2027u16..10_000),
+            1u8..=12,
+            1u8..=31
+        )
+            .prop_map(|(y, m, d)| Absent::Meeting(format!("{y:04}-{m:02}-{d:02}"))),
+        (real_section, "[a-z0-9]{1,6}").prop_map(|(id, s)| Absent::Meeting(format!("{id}-zq{s}"))),
+        (2040u16..=u16::MAX).prop_map(Absent::Election),
+        (10_000u32..=99_999).prop_map(Absent::Pep),
+        prop::sample::select(missing_peps).prop_map(Absent::Pep),
+        "zq[a-z0-9]{0,8}(-[a-z0-9]+){0,3}".prop_map(Absent::Person),
+    ]
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -146,30 +222,62 @@ proptest! {
     #[test]
     fn unknown_ids_are_not_found_not_panics(p in path()) {
         // What the pages do with a parsed route: look it up; a miss shows the not-found view.
+        // A linear search of the records says what the look-up should find.
         let data = bundled();
+        let parts = &data.parts;
         match Route::parse(&p) {
             Route::Meeting(id) | Route::MeetingItem(id, _) => {
-                if let Some((section, _, _)) = data.section(&id) {
-                    prop_assert_eq!(&section.id, &id);
-                }
+                let found = data.section(&id).map(|(s, _, _)| &s.id);
+                prop_assert_eq!(found, parts.sections.iter().map(|s| &s.id).find(|s| **s == id));
             }
             Route::Election(y) | Route::Nomination(y, _) => {
-                if let Some(e) = data.election(y) {
-                    prop_assert_eq!(e.term, y);
-                }
+                let found = data.election(y).map(|e| e.term);
+                prop_assert_eq!(found, parts.elections.iter().map(|e| e.term).find(|&t| t == y));
             }
             Route::Pep(n) => {
-                if let Some(pep) = data.pep(n) {
-                    prop_assert_eq!(pep.number, n);
-                }
+                let found = data.pep(n).map(|pep| pep.number);
+                prop_assert_eq!(found, parts.peps.iter().map(|p| p.number).find(|&m| m == n));
             }
             Route::Person(slug) => {
-                if let Some(person) = data.person(&slug) {
-                    prop_assert_eq!(&person.id, &slug);
-                }
+                let found = data.person(&slug).map(|person| &person.id);
+                prop_assert_eq!(found, parts.people.iter().map(|p| &p.id).find(|i| **i == slug));
             }
             Route::Home | Route::NotFound | Route::Elections | Route::Peps | Route::People => {}
         }
+    }
+
+    #[test]
+    fn ids_that_cannot_be_in_the_data_are_not_found(id in absent_id()) {
+        // Through the same steps as the pages: the path's route, then the data set's look-up.
+        let data = bundled();
+        let (path, found) = match &id {
+            Absent::Meeting(id) => {
+                let route_found = match Route::parse(&format!("/meetings/{id}")) {
+                    Route::Meeting(r) => data.section(&r).is_some(),
+                    _ => false,
+                };
+                // The meeting page looks up the address's id as it is.
+                (format!("/meetings/{id}"), route_found || data.section(id).is_some())
+            }
+            Absent::Election(y) => (
+                format!("/elections/{y}"),
+                data.election(*y).is_some()
+                    || matches!(Route::parse(&format!("/elections/{y}")),
+                                Route::Election(t) if data.election(t).is_some()),
+            ),
+            Absent::Pep(n) => (
+                format!("/peps/{n}"),
+                matches!(Route::parse(&format!("/peps/{n}")),
+                         Route::Pep(m) if data.pep(m).is_some()),
+            ),
+            Absent::Person(slug) => (
+                format!("/people/{slug}"),
+                data.person(slug).is_some()
+                    || matches!(Route::parse(&format!("/people/{slug}")),
+                                Route::Person(s) if data.person(&s).is_some()),
+            ),
+        };
+        prop_assert!(!found, "{} was found: {:?}", path, id);
     }
 
     #[test]
@@ -212,5 +320,19 @@ proptest! {
         if let Some(n) = parse_pep(&s) {
             prop_assert!(n <= 9999);
         }
+    }
+
+    #[test]
+    fn any_pep_list_query_reads_back_what_it_writes(q in pep_query()) {
+        let state = PepQuery::from_query(&q);
+        let written = state.to_query();
+        prop_assert_eq!(PepQuery::from_query(&written), state, "query {:?} wrote {:?}", q, written);
+        prop_assert_eq!(PepQuery::from_query(&format!("?{written}")), state);
+        prop_assert_eq!(state == PepQuery::default(), written.is_empty());
+    }
+
+    #[test]
+    fn every_pep_list_state_survives_its_query(state in pep_state()) {
+        prop_assert_eq!(PepQuery::from_query(&state.to_query()), state);
     }
 }
