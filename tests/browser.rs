@@ -913,14 +913,21 @@ async fn bad_data_shows_an_error_that_retry_recovers_from() {
     let b = Browser::open().await;
 
     b.site
-        .replace(MEETINGS_JSON, Replacement::Body("{\"broken"));
+        .replace(MEETINGS_JSON, Replacement::Body("[{\"broken"));
     b.goto("").await;
     let error = b.find("[data-testid=data-error]").await;
     let message = normalise(&error.text().await.unwrap_or_default());
-    assert!(
-        message.contains("meetings.json"),
-        "the error for broken JSON does not name meetings.json: {message:?}"
-    );
+    // The file, and the problem as the parser saw it: where, and that the text ended early.
+    for part in [
+        "meetings.json",
+        "not valid data (line 1, column",
+        "EOF while parsing",
+    ] {
+        assert!(
+            message.contains(part),
+            "the error for truncated JSON lacks {part:?}: {message:?}"
+        );
+    }
     b.find("button[data-testid=retry]").await;
 
     b.site.replace(MEETINGS_JSON, Replacement::Status(500));

@@ -275,6 +275,16 @@ fn edited(rel: &str, edit: impl FnOnce(&mut Value)) -> Arc<str> {
     value.to_string().into()
 }
 
+/// The first half of data file `rel`: a download cut short.
+fn first_half(rel: &str) -> Arc<str> {
+    let text = std::fs::read_to_string(site_dir().join(rel)).expect("read a data file");
+    let mut cut = text.len() / 2;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text[..cut].into()
+}
+
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn each_kind_of_broken_file_names_the_file_and_the_problem() {
@@ -286,6 +296,20 @@ async fn each_kind_of_broken_file_names_the_file_and_the_problem() {
             "data/terms.json",
             Replacement::Body(""),
             vec!["terms.json", "empty"],
+        ),
+        (
+            "truncated JSON",
+            MEETINGS_JSON,
+            Replacement::Generated(first_half(MEETINGS_JSON)),
+            vec!["meetings.json", "not valid data (line", "EOF while parsing"],
+        ),
+        (
+            "a wrong type",
+            "data/peps.json",
+            Replacement::Generated(edited("data/peps.json", |v| {
+                v[0]["number"] = json!("one");
+            })),
+            vec!["peps.json", "invalid type: string \"one\"", "u16"],
         ),
         (
             "a duplicate id",
@@ -388,6 +412,100 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
         "the retry took {:?}",
         retried.elapsed()
     );
+    b.close().await;
+}
+
+/// PEP 703's details, which its page fetches on its own after the data set.
+const PEP_703_DETAILS: &str = "data/peps/703.json";
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_failing_pep_details_file_names_itself_and_retry_shows_the_header() {
+    let b = Browser::open().await;
+    let cases: Vec<(&str, Replacement, Vec<&str>)> = vec![
+        (
+            "a wrong type",
+            Replacement::Generated(edited(PEP_703_DETAILS, |v| {
+                v["python_version"] = json!(313);
+            })),
+            vec![
+                "peps/703.json",
+                "not valid data (line",
+                "invalid type: integer `313`, expected a string",
+            ],
+        ),
+        (
+            "a server error",
+            Replacement::Status(500),
+            vec!["peps/703.json", "could not be loaded", "500"],
+        ),
+    ];
+    for (what, replacement, expect) in cases {
+        b.site.replace(PEP_703_DETAILS, replacement);
+        b.goto("peps/703").await;
+        let text = b
+            .until(&format!("the PEP details error for {what}"), async || {
+                let texts = b.texts("[data-testid=pep-details-error]").await;
+                let text = texts.first().ok_or("no [data-testid=pep-details-error]")?;
+                if expect.iter().all(|m| text.contains(m)) {
+                    Ok(text.clone())
+                } else {
+                    Err(format!("{text:?} lacks one of {expect:?}"))
+                }
+            })
+            .await;
+        println!("{what}: {text}");
+        // Only the fetched part failed: the page and what the data set knows stay.
+        let facts = b.texts("[data-testid=pep-facts]").await;
+        assert!(
+            facts.first().is_some_and(|f| f.contains("Final")),
+            "{what}: the PEP's status from the data set is gone: {facts:?}"
+        );
+        assert!(
+            b.texts("[data-testid=pep-header]").await.is_empty(),
+            "{what}: the header shows beside its error"
+        );
+    }
+    // The error view, with the rest of the page around it, passes axe.
+    let problems = b.axe_violations().await;
+    assert!(
+        problems.is_empty(),
+        "the PEP details error view:\n{}",
+        problems.join("\n")
+    );
+
+    b.site.restore(PEP_703_DETAILS);
+    b.find("[data-testid=pep-details-error] button")
+        .await
+        .click()
+        .await
+        .expect("click retry");
+    let header = b
+        .until("PEP 703's header after the retry", async || {
+            let texts = b.texts("[data-testid=pep-header]").await;
+            let text = texts.first().ok_or("no [data-testid=pep-header]")?;
+            if [
+                "Created",
+                "2023-01-09",
+                "Python version",
+                "3.13",
+                "Sam Gross",
+            ]
+            .iter()
+            .all(|m| text.contains(m))
+            {
+                Ok(text.clone())
+            } else {
+                Err(format!("{text:?}"))
+            }
+        })
+        .await;
+    println!("after the retry: {header}");
+    assert!(
+        b.texts("[data-testid=pep-details-error]").await.is_empty(),
+        "the error stays after a successful retry"
+    );
+    b.find("[data-testid=pep-history] li").await;
     b.close().await;
 }
 
@@ -714,22 +832,177 @@ async fn pages_fit_a_375_px_phone_and_print_without_the_controls() {
         );
     }
 
-    emulate(&b, "print", &[]).await;
-    b.goto("").await;
-    b.find("[data-testid=timeline] li.entry").await;
-    let shown = b
-        .js(
-            "const shown = css => { const e = document.querySelector(css);
-                                    return !!e && getComputedStyle(e).display !== 'none'; };
-             return { header: shown('.site-header'), filters: shown('.filter-bar'),
-                      entries: shown('li.entry'), footer: shown('.site-footer') }",
-            vec![],
-        )
-        .await;
-    assert_eq!(
-        shown,
-        json!({ "header": false, "filters": false, "entries": true, "footer": true }),
-        "what a printed timeline shows"
+    for scheme in ["light", "dark"] {
+        // On screen the dark theme is light text on a dark page, which must not reach paper.
+        emulate(&b, "", &[("prefers-color-scheme", scheme)]).await;
+        b.goto("").await;
+        b.find("[data-testid=timeline] li.entry").await;
+        let screen = b.js(INK, vec![]).await;
+        assert_eq!(
+            screen["dark"],
+            json!(scheme == "dark"),
+            "the {scheme} scheme is not emulated: {screen}"
+        );
+        if scheme == "dark" {
+            assert!(
+                screen["lightest"].as_f64() > Some(0.7),
+                "the dark theme's text on screen is not light: {screen}"
+            );
+        }
+
+        emulate(&b, "print", &[("prefers-color-scheme", scheme)]).await;
+        b.goto("").await;
+        b.find("[data-testid=timeline] li.entry").await;
+        let shown = b
+            .js(
+                "const shown = css => { const e = document.querySelector(css);
+                                        return !!e && getComputedStyle(e).display !== 'none'; };
+                 return { header: shown('.site-header'), filters: shown('.filter-bar'),
+                          entries: shown('li.entry'), footer: shown('.site-footer') }",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            shown,
+            json!({ "header": false, "filters": false, "entries": true, "footer": true }),
+            "what a printed timeline shows ({scheme} scheme)"
+        );
+        let ink = b.js(INK, vec![]).await;
+        assert!(
+            ink["lightest"].as_f64() < Some(0.4) && ink["paper"].as_f64() > Some(0.95),
+            "printing in the {scheme} scheme is not dark text on white: {ink}"
+        );
+    }
+    b.close().await;
+}
+
+/// How light the page's paper and its lightest text are (relative luminance, 0 black to 1
+/// white): the body's background, and the colour of the body, headings, entries and muted
+/// notes that are shown.
+const INK: &str = "
+  const lum = c => {
+    const [r, g, b] = c.match(/[\\d.]+/g).map(Number)
+      .map(v => v / 255).map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const texts = [...document.querySelectorAll('body, h1, h2, li.entry, .muted, main a')]
+    .filter(e => e.getClientRects().length > 0)
+    .map(e => ({ what: e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || ''),
+                 color: getComputedStyle(e).color }));
+  const lightest = texts.reduce((a, t) => (lum(t.color) > lum(a.color) ? t : a), texts[0]);
+  const body = getComputedStyle(document.body);
+  return {
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
+    lightest: lum(lightest.color),
+    lightestIs: `${lightest.what} ${lightest.color}`,
+    paper: lum(body.backgroundColor),
+    background: body.backgroundColor,
+  };";
+
+/// The pages with tables and the table each shows.
+const TABLE_PAGES: [(&str, &str); 5] = [
+    ("elections", "[data-testid=elections-table]"),
+    ("elections/2023", "[data-testid=results]"),
+    ("peps", "[data-testid=pep-table]"),
+    ("people", "[data-testid=people-table]"),
+    (
+        "people/pablo-galindo-salgado",
+        "[data-testid=person-elections]",
+    ),
+];
+
+/// Every `.table-scroll` box: whether it scrolls sideways, and what a keyboard and a screen
+/// reader get from it.
+const SCROLL_BOXES: &str = "
+  return [...document.querySelectorAll('.table-scroll')].map(e => ({
+    scrolls: e.scrollWidth > e.clientWidth,
+    tabindex: e.getAttribute('tabindex'),
+    role: e.getAttribute('role'),
+    label: e.getAttribute('aria-label') || '',
+    scrollLeft: e.scrollLeft,
+  }));";
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn tables_at_375_px_pass_axe_and_scroll_by_keyboard() {
+    let b = Browser::open().await;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 375, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    let mut report = Vec::new();
+    let mut scrolled = 0;
+    for (path, table) in TABLE_PAGES {
+        b.goto(path).await;
+        b.find(table).await;
+        report.extend(
+            b.axe_violations()
+                .await
+                .into_iter()
+                .map(|v| format!("/{path} at 375 px: {v}")),
+        );
+        let boxes = b.js(SCROLL_BOXES, vec![]).await;
+        let boxes = boxes.as_array().cloned().unwrap_or_default();
+        assert!(
+            !boxes.is_empty(),
+            "/{path}: the table is in no .table-scroll"
+        );
+        for found in &boxes {
+            if found["tabindex"] != "0" || found["role"] != "region" || found["label"] == "" {
+                report.push(format!(
+                    "/{path}: a .table-scroll is not a named, focusable region: {found}"
+                ));
+            }
+        }
+        // A box that scrolls can be scrolled from the keyboard: Tab to it, then arrow right.
+        if boxes
+            .iter()
+            .any(|f| f["scrolls"] == true && f["tabindex"] == "0")
+        {
+            tab_to(&b, ".table-scroll", 60).await;
+            press(
+                &b,
+                &[Key::Right.into(), Key::Right.into(), Key::Right.into()],
+            )
+            .await;
+            // Chromium animates a keyboard scroll, so its end is waited for.
+            let moved = b
+                .until(
+                    &format!("/{path}: the focused table scrolled"),
+                    async || {
+                        let left = b
+                            .js(
+                                "const e = document.activeElement;
+                             return e.classList.contains('table-scroll') ? e.scrollLeft : -1",
+                                vec![],
+                            )
+                            .await;
+                        match left.as_f64() {
+                            Some(l) if l > 0.0 => Ok(true),
+                            Some(l) if l < 0.0 => Ok(false),
+                            _ => Err(format!("scrollLeft {left}")),
+                        }
+                    },
+                )
+                .await;
+            if moved {
+                scrolled += 1;
+            } else {
+                report.push(format!("/{path}: the focus left the table when arrowed"));
+            }
+        }
+    }
+    // At 375 px the wide tables do scroll, so the keyboard check above was not skipped.
+    assert!(
+        scrolled > 0,
+        "no table scrolls sideways at 375 px: {report:?}"
+    );
+    assert!(
+        report.is_empty(),
+        "{} problems:\n{}",
+        report.len(),
+        report.join("\n")
     );
     b.close().await;
 }

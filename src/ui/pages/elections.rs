@@ -11,7 +11,7 @@ use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::person_link::PersonLink;
-use crate::ui::components::table_head::TableHead;
+use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::load::Loaded;
 
 #[component]
@@ -114,12 +114,12 @@ fn ElectionList(
                     description=nominee_desc bars=nominee_bars/>
             </figure>
         </div>
-        <div class="table-scroll">
+        <TableScroll label="Every election">
             <table class="results" data-testid="elections-table">
                 <caption>"Every election"</caption>
                 <TableHead columns=vec![("Election", false), ("Method", false), ("Ballots", true), ("Turnout", true), ("Nominees", true), ("Withdrew", true), ("Elected", false)]/>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }

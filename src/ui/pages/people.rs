@@ -10,7 +10,7 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::person_link::PersonLink;
-use crate::ui::components::table_head::TableHead;
+use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::load::Loaded;
 
 #[component]
@@ -37,7 +37,7 @@ fn PeopleList(
         <p class="result-count" data-testid="people-count" data-count=total.to_string()>
             {format!("{total} people, {members} of whom served on the council.")}
         </p>
-        <div class="table-scroll">
+        <TableScroll label="Everyone with their roles">
             <table class="results" data-testid="people-table">
                 <caption class="visually-hidden">"Everyone with their roles"</caption>
                 <TableHead columns=vec![("Name", false), ("Roles", false), ("Terms served", false), ("Elections", true), ("Meetings", true), ("Items", true)]/>
@@ -47,7 +47,7 @@ fn PeopleList(
                     </For>
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::pep_link::PepLink;
-use crate::ui::components::table_head::TableHead;
+use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::load::Loaded;
 
 #[component]
@@ -105,7 +105,7 @@ fn PepList(
         <p class="result-count" data-testid="pep-count" data-count=move || count().to_string() aria-live="polite">
             {move || format!("{} of {total} PEPs", count())}
         </p>
-        <div class="table-scroll">
+        <TableScroll label="PEPs with their council outcomes">
             <table class="results pep-table" data-testid="pep-table">
                 <caption class="visually-hidden">"PEPs with their council outcomes"</caption>
                 <TableHead columns=vec![("PEP", false), ("Title", false), ("Status", false), ("Council outcomes", false), ("First mentioned", false), ("Items", true)]/>
@@ -115,7 +115,7 @@ fn PepList(
                     </For>
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
 }
 
