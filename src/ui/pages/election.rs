@@ -15,7 +15,7 @@ use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::person_link::{person_names, PersonLink};
-use crate::ui::components::table_head::TableHead;
+use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::load::Loaded;
 use crate::ui::pages::meeting::jump_to_fragment;
 use crate::ui::pages::not_found::NotFound;
@@ -52,6 +52,11 @@ fn ElectionView(
     set_title(&format!("Election for the {} term", e.term));
     let star = e.method == VotingMethod::Star;
     let unit = if star { "stars" } else { "votes" };
+    let caption = if star {
+        "Total stars per candidate"
+    } else {
+        "Votes per candidate"
+    };
     let ranked = ranking(&e);
     let of = ranked.iter().filter(|r| r.rank.is_some()).count();
     // The results are fixed once loaded, so plain maps are enough instead of keyed <For/>.
@@ -203,13 +208,13 @@ fn ElectionView(
                 <figcaption>{chart_title.clone()}</figcaption>
                 <BarChart id=format!("results-{}", e.term) title=chart_title description bars/>
             </figure>
-            <div class="table-scroll">
+            <TableScroll label=caption>
             <table class="results" data-testid="results">
-                <caption>{if star { "Total stars per candidate" } else { "Votes per candidate" }}</caption>
+                <caption>{caption}</caption>
                 <TableHead columns=vec![("Candidate", false), (if star { "Stars" } else { "Votes" }, true), ("Place", false), ("Result", false), ("Nomination", false)]/>
                 <tbody>{rows}</tbody>
             </table>
-            </div>
+            </TableScroll>
             {withdrawn_view}
             <h2>"Nominations"</h2>
             {nominations}

@@ -14,7 +14,7 @@ use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::mention::Mention;
-use crate::ui::components::table_head::TableHead;
+use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::load::Loaded;
 use crate::ui::pages::not_found::NotFound;
 
@@ -200,13 +200,13 @@ fn PersonView(
             {(!r.person.roles.is_empty()).then(|| view! { <ul class="roles" aria-label="Roles">{roles}</ul> })}
             <dl class="facts">{facts}</dl>
             {(stood > 0).then(|| view! {
-                <div class="table-scroll">
+                <TableScroll label="Elections">
                 <table class="results" data-testid="person-elections">
                     <caption>"Elections"</caption>
                     <TableHead columns=vec![("Election", false), ("Votes or stars", true), ("Place", false), ("Result", false), ("Nomination", false)]/>
                     <tbody>{standings}</tbody>
                 </table>
-                </div>
+                </TableScroll>
                 <h2>"Platforms"</h2>
                 {(!any_known).then_some(view! { <p class="muted">"No nomination statement of theirs is known to this site; the threads above have them."</p> })}
                 {platforms}
