@@ -1048,6 +1048,10 @@ mod trust;
 // The tests of issue 4 (PEP, person and election pages) live in their own file.
 #[path = "browser/pages.rs"]
 mod pages;
+
+// Suggestions, Esc, the hints for an empty result and the facet counts (issue 5).
+#[path = "browser/search.rs"]
+mod search;
 // ---------------------------------------------------------------------------------------------
 // Search
 

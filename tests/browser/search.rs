@@ -1,0 +1,251 @@
+//! The search box as a person uses it: suggestions for people and PEPs, Esc, the hints that
+//! widen an empty result, and facet counts that follow the typing.
+
+use fantoccini::key::Key;
+
+use super::{search_for, Browser};
+
+/// The suggestions currently listed under the box.
+async fn suggestions(b: &Browser) -> Vec<String> {
+    b.texts("#search-suggestions li[role=option]").await
+}
+
+/// The number in an `<option>` label such as `Pablo Galindo Salgado (42)`.
+fn count_in(label: &str) -> Option<u64> {
+    let inner = label.rsplit_once('(')?.1.strip_suffix(')')?;
+    inner.parse().ok()
+}
+
+/// The person control's option for `id`, as its label reads now.
+async fn person_option(b: &Browser, id: &str) -> Result<String, String> {
+    let label = b.js(
+        "const o = document.querySelector(`#filter-person option[value='${arguments[0]}']`); \
+         return o ? o.textContent : null",
+        vec![id.into()],
+    );
+    label
+        .await
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("no option for {id}"))
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn suggestions_complete_a_person_and_a_pep() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    let all = b.timeline().await;
+
+    let input = b.find("input#filter-q").await;
+    input.send_keys("person:pab").await.expect("type");
+    let listed = b
+        .until("a suggestion for Pablo", async || {
+            let s = suggestions(&b).await;
+            if s.iter().any(|s| s.contains("Pablo Galindo Salgado")) {
+                Ok(s)
+            } else {
+                Err(format!("suggestions {s:?}"))
+            }
+        })
+        .await;
+    assert_eq!(
+        b.js(
+            "return document.getElementById('filter-q').getAttribute('aria-expanded')",
+            vec![]
+        )
+        .await
+        .as_str(),
+        Some("true"),
+        "the combobox does not say its list is open"
+    );
+    let at = listed
+        .iter()
+        .position(|s| s.contains("Pablo Galindo Salgado"))
+        .unwrap();
+    for _ in 0..=at {
+        input.send_keys(&Key::Down.to_string()).await.expect("down");
+    }
+    input
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("enter");
+    let pablo = b
+        .until("q names Pablo by id and the view narrows", async || {
+            let q = b.param("q").await?.unwrap_or_default();
+            let n = b.result_count().await?;
+            if q.trim() == "person:pablo-galindo-salgado" && n > 0 && n < all {
+                Ok(n)
+            } else {
+                Err(format!("q={q:?}, {n} of {all}"))
+            }
+        })
+        .await;
+
+    // A PEP by the start of its number, after the person already chosen.
+    input.send_keys("pep:70").await.expect("type");
+    b.until("a suggestion for PEP 703", async || {
+        let s = suggestions(&b).await;
+        if s.iter().any(|s| s.contains("703")) {
+            Ok(())
+        } else {
+            Err(format!("suggestions {s:?}"))
+        }
+    })
+    .await;
+    let listed = suggestions(&b).await;
+    let at = listed.iter().position(|s| s.contains("703")).unwrap();
+    for _ in 0..=at {
+        input.send_keys(&Key::Down.to_string()).await.expect("down");
+    }
+    input
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("enter");
+    b.until("both qualifiers in q and fewer entries", async || {
+        let q = b.param("q").await?.unwrap_or_default();
+        let n = b.result_count().await?;
+        if q.trim() == "person:pablo-galindo-salgado pep:703" && n < pablo {
+            Ok(())
+        } else {
+            Err(format!("q={q:?}, {n} (Pablo alone {pablo})"))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn escape_closes_the_list_then_clears_the_search() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    let all = b.timeline().await;
+    let input = b.find("input#filter-q").await;
+    input.send_keys("person:bre").await.expect("type");
+    b.until("suggestions listed", async || {
+        let s = suggestions(&b).await;
+        if s.is_empty() {
+            Err("none".to_owned())
+        } else {
+            Ok(())
+        }
+    })
+    .await;
+
+    input
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .expect("esc");
+    b.until("the list closed, the search kept", async || {
+        let s = suggestions(&b).await;
+        let q = b.param("q").await?;
+        if s.is_empty() && q.as_deref() == Some("person:bre") {
+            Ok(())
+        } else {
+            Err(format!("suggestions {s:?}, q={q:?}"))
+        }
+    })
+    .await;
+
+    input
+        .send_keys(&Key::Escape.to_string())
+        .await
+        .expect("esc");
+    b.until("the search cleared and every entry back", async || {
+        let q = b.param("q").await?;
+        let text = b.value_of("input#filter-q").await?;
+        let n = b.result_count().await?;
+        if q.is_none() && text.is_empty() && n == all {
+            Ok(())
+        } else {
+            Err(format!("q={q:?}, box {text:?}, {n} of {all}"))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn an_empty_result_offers_to_drop_a_piece() {
+    let b = Browser::open().await;
+    b.goto("?q=pep:703%20year:2019").await;
+    b.until("no entries", async || match b.result_count().await? {
+        0 => Ok(()),
+        n => Err(format!("{n} entries")),
+    })
+    .await;
+    let hints = b.texts("[data-testid=widen] li").await;
+    let drop_year = hints
+        .iter()
+        .find(|h| h.contains("year:2019"))
+        .unwrap_or_else(|| panic!("no hint drops year:2019: {hints:?}"));
+    // The hint says how many entries dropping the piece gives; following it shows as many.
+    let promised = drop_year
+        .rsplit_once('(')
+        .and_then(|(_, n)| n.split_whitespace().next())
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or_else(|| panic!("no count in {drop_year:?}"));
+    assert!(promised > 0, "a hint that leads nowhere: {drop_year:?}");
+    b.find("[data-testid=widen] li a").await; // drawn
+    let link = b.js(
+        "return [...document.querySelectorAll('[data-testid=widen] a')] \
+           .find(a => a.textContent.includes('year:2019')).href",
+        vec![],
+    );
+    let href = link.await.as_str().unwrap_or_default().to_owned();
+    b.client.goto(&href).await.expect("follow the hint");
+    b.until("the promised entries", async || {
+        let q = b.param("q").await?;
+        let n = b.result_count().await?;
+        if q.as_deref() == Some("pep:703") && n == promised {
+            Ok(())
+        } else {
+            Err(format!("q={q:?}, {n} (promised {promised})"))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn facet_counts_follow_the_search_as_it_is_typed() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    b.timeline().await;
+    let before = count_in(&person_option(&b, "brett-cannon").await.unwrap())
+        .expect("a count in Brett's option");
+    // Typed, not chosen: his nominations and elections drop out of the count.
+    search_for(&b, "kind:meeting").await;
+    let after = b
+        .until("Brett's count to change", async || {
+            let label = person_option(&b, "brett-cannon").await?;
+            match count_in(&label) {
+                Some(n) if n != before => Ok(n),
+                other => Err(format!("{label:?} ({other:?}, before {before})")),
+            }
+        })
+        .await;
+    assert!(
+        after < before,
+        "a search can only narrow: Brett {before} -> {after}"
+    );
+    // The count is what choosing him would show.
+    let select = b.find("select#filter-person").await;
+    select
+        .select_by_value("brett-cannon")
+        .await
+        .expect("choose Brett");
+    b.until("as many entries as the option said", async || {
+        let n = b.result_count().await?;
+        if n == after {
+            Ok(())
+        } else {
+            Err(format!("{n} entries, option said {after}"))
+        }
+    })
+    .await;
+    b.close().await;
+}
