@@ -12,4 +12,5 @@ pub mod people;
 pub mod peps;
 pub mod route;
 pub mod search;
+pub mod sort;
 pub mod timeline;

@@ -4,6 +4,7 @@
 use council_explorer::core::dataset::{parse, validate, DataError, DataFile, Dataset, Parts};
 use council_explorer::core::filter::{parse_pep, Facet, Filter};
 use council_explorer::core::route::Route;
+use council_explorer::core::sort;
 use council_explorer::core::timeline::{entries, fold, EntryKind};
 use serde_json::Value;
 
@@ -366,4 +367,88 @@ fn item_topics_are_searchable_text_of_their_meeting() {
         1,
         "a topic shared by several items is in the text once"
     );
+}
+
+// The sort helper (`core::sort`) replaces std's sorts in the app, so it must order exactly as
+// they do, ties included.
+
+/// `len` numbers below `below` from a small deterministic generator, so the tests need no
+/// dependency and repeat exactly.
+fn pseudo_random(seed: u64, len: usize, below: u64) -> Vec<u64> {
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..len)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % below
+        })
+        .collect()
+}
+
+#[test]
+fn the_sort_helper_handles_empty_and_single() {
+    let mut none: Vec<u8> = vec![];
+    sort::sort(&mut none);
+    assert!(none.is_empty());
+    let mut one = vec![7];
+    sort::sort(&mut one);
+    assert_eq!(one, [7]);
+}
+
+#[test]
+fn the_sort_helper_handles_sorted_reverse_and_equal_input() {
+    let mut up: Vec<u32> = (0..100).collect();
+    sort::sort(&mut up);
+    assert_eq!(up, (0..100).collect::<Vec<_>>());
+    let mut down: Vec<u32> = (0..100).rev().collect();
+    sort::sort(&mut down);
+    assert_eq!(down, (0..100).collect::<Vec<_>>());
+    let mut same = vec![3; 40];
+    sort::sort(&mut same);
+    assert_eq!(same, vec![3; 40]);
+}
+
+#[test]
+fn the_sort_helper_keeps_equal_keys_in_their_order() {
+    // (key, position in the input): the positions of one key must stay increasing.
+    let pairs: Vec<(u64, usize)> = pseudo_random(1, 500, 7).into_iter().zip(0..).collect();
+    let mut up = pairs.clone();
+    sort::sort_by_key(&mut up, |&(k, _)| k);
+    assert!(up.windows(2).all(|w| w[0].0 < w[1].0 || w[0].1 < w[1].1));
+    let mut down = pairs;
+    sort::sort_by_key(&mut down, |&(k, _)| std::cmp::Reverse(k));
+    assert!(down.windows(2).all(|w| w[0].0 > w[1].0 || w[0].1 < w[1].1));
+}
+
+#[test]
+fn the_sort_helper_agrees_with_std_on_many_inputs() {
+    for seed in 0..200 {
+        let len = (seed as usize * 7) % 300;
+        let below = [2, 10, 1000, u64::MAX][seed as usize % 4];
+        let input: Vec<(u64, String)> = pseudo_random(seed, len, below)
+            .into_iter()
+            .map(|n| (n % 5, n.to_string()))
+            .collect();
+        let mut ours = input.clone();
+        sort::sort(&mut ours);
+        let mut theirs = input.clone();
+        theirs.sort();
+        assert_eq!(ours, theirs, "sort, seed {seed}");
+        // By a key with many ties, where stability shows.
+        let mut ours = input.clone();
+        sort::sort_by_key(&mut ours, |p| p.0);
+        let mut theirs = input.clone();
+        theirs.sort_by_key(|p| p.0);
+        assert_eq!(ours, theirs, "sort_by_key, seed {seed}");
+        let mut ours = input.clone();
+        sort::sort_by(&mut ours, |a, b| {
+            b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0))
+        });
+        let mut theirs = input;
+        theirs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        assert_eq!(ours, theirs, "sort_by, seed {seed}");
+    }
 }

@@ -10,6 +10,7 @@ use thiserror::Error;
 use super::model::{
     Decision, Election, Manifest, Nomination, Pep, PepDetails, Person, Section, Term,
 };
+use super::sort::sort_by;
 
 /// The format version this build understands (`data/manifest.json`'s `format`).
 pub const FORMAT: u32 = 1;
@@ -508,9 +509,9 @@ impl Dataset {
         if let Some(first) = validate(&parts).into_iter().next() {
             return Err(first);
         }
-        parts
-            .sections
-            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        sort_by(&mut parts.sections, |a, b| {
+            (a.date, &a.id).cmp(&(b.date, &b.id))
+        });
         let index = |ids: Vec<String>| ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
         Ok(Dataset {
             person: index(parts.people.iter().map(|x| x.id.clone()).collect()),

@@ -3,6 +3,7 @@
 
 use super::dataset::Dataset;
 use super::model::{Candidate, Election, VotingMethod};
+use super::sort::sort_by_key;
 
 /// A candidate's line of the results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +29,7 @@ pub fn score(c: &Candidate) -> Option<u32> {
 pub fn ranking(e: &Election) -> Vec<Ranked<'_>> {
     let mut standing: Vec<&Candidate> = e.candidates.iter().filter(|c| !c.withdrawn).collect();
     // Equal scores keep the file's order (the election PEP's).
-    standing.sort_by_key(|c| std::cmp::Reverse(score(c).unwrap_or(0)));
+    sort_by_key(&mut standing, |c| std::cmp::Reverse(score(c).unwrap_or(0)));
     let mut out: Vec<Ranked> = Vec::with_capacity(e.candidates.len());
     for (i, c) in standing.iter().enumerate() {
         let rank = match out.last() {
@@ -95,8 +96,7 @@ pub fn overview(data: &Dataset) -> Vec<ElectionSummary> {
             }
         })
         .collect();
-    // Terms are unique, so an unstable sort is enough.
-    out.sort_unstable_by_key(|s| s.term);
+    sort_by_key(&mut out, |s| s.term);
     out
 }
 

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use super::dataset::Dataset;
 use super::elections::{ranking, Ranked};
 use super::model::{Election, Item, Nomination, Person, Role, Section, Term};
+use super::sort::{sort, sort_by};
 use super::timeline::fold;
 
 /// One election a person stood in.
@@ -153,7 +154,7 @@ pub fn everyone(data: &Dataset) -> Vec<PersonSummary> {
             .chain(s.guests.iter().map(|g| &g.person))
             .map(String::as_str)
             .collect();
-        named.sort_unstable();
+        sort(&mut named);
         named.dedup();
         for id in named {
             *meetings.entry(id).or_default() += 1;
@@ -190,8 +191,7 @@ pub fn everyone(data: &Dataset) -> Vec<PersonSummary> {
             meetings: meetings.get(p.id.as_str()).copied().unwrap_or(0),
         })
         .collect();
-    // Ids are unique, so the order is total and an unstable sort is enough.
-    out.sort_unstable_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    sort_by(&mut out, |a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     out
 }
 
@@ -219,7 +219,7 @@ pub fn membership(data: &Dataset) -> Vec<Lane<'_>> {
             (!terms.is_empty()).then_some(Lane { person: p, terms })
         })
         .collect();
-    lanes.sort_unstable_by(|a, b| {
+    sort_by(&mut lanes, |a, b| {
         let first = |l: &Lane| l.terms.iter().map(|t| t.year).min();
         first(a)
             .cmp(&first(b))

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::dataset::Dataset;
 use super::model::{Decision, Item, OutcomeKind, PepDetails, Section, StatusChange};
+use super::sort::{sort, sort_by, sort_by_key};
 
 /// One item of the notes that refers to the PEP.
 #[derive(Debug, Clone, Copy)]
@@ -154,7 +155,7 @@ pub struct HistoryStep<'a> {
 pub fn history_steps(history: &[StatusChange]) -> Vec<HistoryStep<'_>> {
     let mut rows: Vec<&StatusChange> = history.iter().collect();
     // A stable sort, so rows of one day keep their order.
-    rows.sort_by_key(|h| h.date);
+    sort_by_key(&mut rows, |h| h.date);
     let mut status: Option<&str> = None;
     rows.into_iter()
         .filter_map(|h| {
@@ -239,7 +240,7 @@ pub fn touched_peps(data: &Dataset) -> Vec<PepRow> {
                 .copied()
                 .chain(item.outcome.iter().chain(&item.outcomes).map(|o| o.pep))
                 .collect();
-            numbers.sort_unstable();
+            sort(&mut numbers);
             numbers.dedup();
             for n in numbers {
                 let r = entry(&mut rows, data, n);
@@ -390,9 +391,8 @@ impl PepQuery {
             .iter()
             .filter(|r| self.outcome.is_none_or(|o| o.matches(r)))
             .collect();
-        // One comparison for every order (one sort in the wasm, not three); the number breaks
-        // ties, so the order is total and an unstable sort is enough.
-        out.sort_unstable_by(|a, b| {
+        // One comparison for every order; the number breaks ties, so the order is total.
+        sort_by(&mut out, |a, b| {
             let by = match self.sort {
                 PepSort::Number => std::cmp::Ordering::Equal,
                 // `None` sorts before `Some`, so comparing b to a puts undecided PEPs last.

@@ -15,6 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use super::dataset::Dataset;
 use super::filter::{parse_pep, Facet, Filter};
 use super::model::{OutcomeKind, PersonId};
+use super::sort::{sort, sort_by_key};
 use super::timeline::{fold, Entry, EntryKind};
 
 /// A qualifier the box understands.
@@ -341,7 +342,7 @@ impl Index {
                 }
                 let mut list: Vec<(Box<str>, u8)> =
                     best.into_iter().map(|(w, n)| (w.into(), n)).collect();
-                list.sort_unstable();
+                sort(&mut list);
                 list
             })
             .collect();
@@ -361,7 +362,7 @@ impl Index {
                     })
                     .collect();
                 keys.push(p.id.clone());
-                keys.sort();
+                sort(&mut keys);
                 keys.dedup();
                 PersonKeys {
                     id: p.id.clone(),
@@ -374,7 +375,7 @@ impl Index {
             .iter()
             .flat_map(|e| e.peps.iter().copied())
             .collect();
-        numbers.sort_unstable();
+        sort(&mut numbers);
         numbers.dedup();
         let peps = numbers
             .into_iter()
@@ -508,17 +509,22 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
         }
     }
     // Stable: equal scores keep the timeline's order.
-    scored.sort_by_key(|&(s, _)| std::cmp::Reverse(s));
+    sort_by_key(&mut scored, |&(s, _)| std::cmp::Reverse(s));
+    // `collect` into a BTreeMap sorts with its own copy of the sort algorithm for each type of
+    // iterator (see `core::sort`); inserting the keys one by one only reuses the map's insert.
+    fn counts(pairs: impl Iterator<Item = (String, usize)>) -> Counts {
+        let mut out = Counts::new();
+        out.extend(pairs);
+        out
+    }
     fn strings<K: ToString>(m: HashMap<K, usize>) -> Counts {
-        m.into_iter().map(|(k, n)| (k.to_string(), n)).collect()
+        counts(m.into_iter().map(|(k, n)| (k.to_string(), n)))
     }
     Results {
         hits: scored.into_iter().map(|(_, i)| i).collect(),
         counts: [
             strings(person),
-            kind.into_iter()
-                .map(|(k, n)| (k.as_str().to_string(), n))
-                .collect(),
+            counts(kind.into_iter().map(|(k, n)| (k.as_str().to_string(), n))),
             strings(term),
             strings(year),
             strings(pep),
@@ -554,7 +560,7 @@ pub fn widen(index: &Index, entries: &[Entry], q: &str) -> Vec<Widen> {
             })
         })
         .collect();
-    out.sort_by_key(|w| std::cmp::Reverse(w.count));
+    sort_by_key(&mut out, |w| std::cmp::Reverse(w.count));
     out.truncate(4);
     out
 }

@@ -7,6 +7,7 @@ use super::dataset::Dataset;
 use super::date::month_year;
 use super::model::{OutcomeKind, PersonId, SectionKind};
 use super::route::Route;
+use super::sort::{sort, sort_by};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntryKind {
@@ -164,14 +165,14 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             .chain(s.items.iter().flat_map(|i| &i.people))
             .cloned()
             .collect();
-        people.sort();
+        sort(&mut people);
         people.dedup();
         let mut peps: Vec<u16> = s
             .items
             .iter()
             .flat_map(|i| i.peps.iter().copied())
             .collect();
-        peps.sort_unstable();
+        sort(&mut peps);
         peps.dedup();
         let title = match s.kind {
             SectionKind::Meeting => "Council meeting".to_string(),
@@ -184,7 +185,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             .iter()
             .flat_map(|i| i.outcomes.iter().chain(&i.outcome).map(|o| o.result))
             .collect();
-        outcomes.sort();
+        sort(&mut outcomes);
         outcomes.dedup();
         // The items' summaries and the subheadings they stand under (a run of items under one
         // subheading adds it once), so "council operations" finds the update with that topic.
@@ -290,7 +291,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
         }
     }
     // Newest first; within a day, the kinds in a fixed order so the list is stable.
-    out.sort_by(|a, b| {
+    sort_by(&mut out, |a, b| {
         b.date
             .cmp(&a.date)
             .then(a.kind.cmp(&b.kind))

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::core::filter::{parse_pep, Filter};
 use crate::core::search::{set_qualifier, Qualifier, Results};
+use crate::core::sort::sort;
 use crate::core::timeline::EntryKind;
 use crate::ui::components::search_box::SearchBox;
 use crate::ui::load::Loaded;
@@ -50,7 +51,7 @@ pub fn FilterBar(
             .iter()
             .filter_map(|p| c.get(&p.id).map(|&n| (p.name.as_str(), p.id.as_str(), n)))
             .collect();
-        people.sort();
+        sort(&mut people);
         let selected = match chosen_person.get() {
             Some(ids) if ids.len() == 1 => ids[0].clone(),
             _ => String::new(),
@@ -88,7 +89,7 @@ pub fn FilterBar(
     let pep_suggestions = move || {
         let c = counts.with(|c| c[4].clone());
         let mut numbers: Vec<u16> = c.keys().filter_map(|k| k.parse().ok()).collect();
-        numbers.sort_unstable();
+        sort(&mut numbers);
         numbers
             .into_iter()
             .map(|n| {
