@@ -8,6 +8,7 @@ pub mod elections;
 pub mod export;
 pub mod filter;
 pub mod model;
+pub mod number;
 pub mod people;
 pub mod peps;
 pub mod route;

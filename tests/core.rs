@@ -3,6 +3,8 @@
 
 use council_explorer::core::dataset::{parse, validate, DataError, DataFile, Dataset, Parts};
 use council_explorer::core::filter::{parse_pep, Facet, Filter};
+use council_explorer::core::number;
+use council_explorer::core::peps::describe_days;
 use council_explorer::core::route::Route;
 use council_explorer::core::sort;
 use council_explorer::core::timeline::{entries, fold, EntryKind};
@@ -451,4 +453,62 @@ fn the_sort_helper_agrees_with_std_on_many_inputs() {
         theirs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         assert_eq!(ours, theirs, "sort_by, seed {seed}");
     }
+}
+
+// `core::number` writes with integers what was written with `{:.1}` and `f64` before, to keep
+// float formatting out of the wasm; the text must not change.
+
+#[test]
+fn describe_days_writes_what_the_float_formulas_wrote() {
+    // `describe_days` as it was, with floats.
+    let old = |days: i64| {
+        let n = days.unsigned_abs();
+        let unit = if n == 1 { "day" } else { "days" };
+        let rough = match n {
+            0..=59 => String::new(),
+            60..=729 => format!(" (about {} months)", (n as f64 / 30.44).round()),
+            _ => format!(" (about {:.1} years)", n as f64 / 365.25),
+        };
+        if days < 0 {
+            format!("{n} {unit} earlier{rough}")
+        } else if n == 0 {
+            "the same day".to_string()
+        } else {
+            format!("{n} {unit}{rough}")
+        }
+    };
+    for days in -40_000..=40_000 {
+        assert_eq!(describe_days(days), old(days));
+    }
+    // No overflow at the ends.
+    assert!(describe_days(i64::MIN).ends_with(" years)"));
+    assert!(describe_days(i64::MAX).ends_with(" years)"));
+}
+
+#[test]
+fn percent_writes_what_one_decimal_float_formatting_wrote() {
+    assert_eq!(number::percent(74, 91), "81.3%");
+    assert_eq!(number::percent(0, 0), "0.0%");
+    assert_eq!(number::percent(5, 5), "100.0%");
+    assert_eq!(number::percent(1, 8), "12.5%");
+    for whole in 1..=400u32 {
+        for part in 0..=whole {
+            // At an exact half tenth, `{:.1}` rounds to even and `percent` rounds up.
+            if (2000 * part) % whole == 0 && (2000 * part / whole) % 2 == 1 {
+                continue;
+            }
+            let float = format!("{:.1}%", f64::from(part) * 100.0 / f64::from(whole));
+            assert_eq!(number::percent(part, whole), float, "{part} of {whole}");
+        }
+    }
+}
+
+#[test]
+fn ratio_rounded_rounds_halves_up_without_overflow() {
+    assert_eq!(number::ratio_rounded(3, 1, 2), 2);
+    assert_eq!(number::ratio_rounded(5, 1, 4), 1);
+    assert_eq!(number::ratio_rounded(0, 7, 3), 0);
+    assert_eq!(number::ratio_rounded(u64::MAX, 1, 1), u64::MAX);
+    assert_eq!(number::tenths(7), "0.7");
+    assert_eq!(number::tenths(1234), "123.4");
 }

@@ -45,7 +45,9 @@ pub fn ranking(e: &Election) -> Vec<Ranked<'_>> {
     out
 }
 
-/// Ballots cast as a share of eligible voters, in percent (0 when nobody was eligible).
+/// Ballots cast as a share of eligible voters, in percent (0 when nobody was eligible), for
+/// scaling a chart. To write it, use `number::percent(cast, eligible)`, which keeps float
+/// formatting out of the wasm.
 pub fn turnout(e: &Election) -> f64 {
     if e.eligible == 0 {
         0.0

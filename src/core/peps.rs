@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::dataset::Dataset;
 use super::model::{Decision, Item, OutcomeKind, PepDetails, Section, StatusChange};
+use super::number::{ratio_rounded, tenths};
 use super::sort::{sort, sort_by, sort_by_key};
 
 /// One item of the notes that refers to the PEP.
@@ -197,8 +198,10 @@ pub fn describe_days(days: i64) -> String {
     let unit = if n == 1 { "day" } else { "days" };
     let rough = match n {
         0..=59 => String::new(),
-        60..=729 => format!(" (about {} months)", (n as f64 / 30.44).round()),
-        _ => format!(" (about {:.1} years)", n as f64 / 365.25),
+        // A month is 30.44 days (761 / 25), a year 365.25 (1461 / 4): whole months, tenths of
+        // years.
+        60..=729 => format!(" (about {} months)", ratio_rounded(n, 25, 761)),
+        _ => format!(" (about {} years)", tenths(ratio_rounded(n, 40, 1461))),
     };
     if days < 0 {
         format!("{n} {unit} earlier{rough}")
