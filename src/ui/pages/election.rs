@@ -7,8 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::core::elections::{ordinal, ranking, turnout};
+use crate::core::elections::{ordinal, ranking};
 use crate::core::model::{pep_url, Election, VotingMethod};
+use crate::core::number::percent;
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
@@ -173,10 +174,10 @@ fn ElectionView(
         Fact::new(
             "Turnout",
             format!(
-                "{} of {} eligible voters cast a ballot ({:.1}%)",
+                "{} of {} eligible voters cast a ballot ({})",
                 e.cast,
                 e.eligible,
-                turnout(&e)
+                percent(e.cast, e.eligible)
             ),
         )
         .tested("turnout", e.cast),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::elections::{overview, ElectionSummary};
+use crate::core::number::percent;
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
@@ -24,16 +25,16 @@ pub fn ElectionsPage() -> impl IntoView {
 fn extremes(
     summaries: &[ElectionSummary],
     value: impl Fn(&ElectionSummary) -> f64,
-    show: impl Fn(f64) -> String,
+    show: impl Fn(&ElectionSummary) -> String,
 ) -> String {
     let by = |a: &&ElectionSummary, b: &&ElectionSummary| value(a).total_cmp(&value(b));
     match (summaries.iter().max_by(by), summaries.iter().min_by(by)) {
         (Some(hi), Some(lo)) => format!(
             "Highest: the {} term with {}; lowest: the {} term with {}.",
             hi.term,
-            show(value(hi)),
+            show(hi),
             lo.term,
-            show(value(lo))
+            show(lo)
         ),
         _ => String::new(),
     }
@@ -47,13 +48,13 @@ fn ElectionList(
     let base = use_base();
     let data = &loaded.data;
     let all = overview(data);
-    let percent = |v: f64| format!("{v:.1}%");
+    let percent = |s: &ElectionSummary| percent(s.cast, s.eligible);
     let turnout_bars = all
         .iter()
         .map(|s| Bar {
             label: format!("{} term", s.term),
             value: s.turnout,
-            text: percent(s.turnout),
+            text: percent(s),
             marked: false,
         })
         .collect();
@@ -67,7 +68,11 @@ fn ElectionList(
         })
         .collect();
     let turnout_desc = extremes(&all, |s| s.turnout, percent);
-    let nominee_desc = extremes(&all, |s| s.nominees as f64, |v| format!("{v} nominees"));
+    let nominee_desc = extremes(
+        &all,
+        |s| s.nominees as f64,
+        |s| format!("{} nominees", s.nominees),
+    );
     // Eight elections, fixed once loaded: a plain map is enough instead of a keyed <For/>.
     let rows = all
         .iter()
@@ -83,7 +88,7 @@ fn ElectionList(
                     <th scope="row"><a href=base.href(&Route::Election(s.term))>{format!("{} term", s.term)}</a></th>
                     <td>{s.method.as_str()}</td>
                     <td class="num">{format!("{} of {}", s.cast, s.eligible)}</td>
-                    <td class="num">{percent(s.turnout)}</td>
+                    <td class="num">{percent(s)}</td>
                     <td class="num">{s.nominees}</td>
                     <td class="num">{s.withdrawn}</td>
                     <td>{elected}</td>
