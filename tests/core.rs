@@ -512,3 +512,24 @@ fn ratio_rounded_rounds_halves_up_without_overflow() {
     assert_eq!(number::tenths(7), "0.7");
     assert_eq!(number::tenths(1234), "123.4");
 }
+
+/// `index.html` preloads exactly the files the app fetches at start, so that a file added to
+/// `DataFile::ALL` is not left to load late, and a removed one is not fetched for nothing.
+#[test]
+fn index_html_preloads_every_file_the_first_view_fetches() {
+    let html = include_str!("../index.html");
+    let mut preloaded: Vec<&str> = html
+        .split("<link rel=\"preload\" href=\"data/")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .collect();
+    let mut fetched: Vec<&str> = DataFile::ALL.iter().map(|f| f.name()).collect();
+    preloaded.sort_unstable();
+    fetched.sort_unstable();
+    assert_eq!(preloaded, fetched);
+    assert_eq!(
+        html.matches("as=\"fetch\" crossorigin").count(),
+        fetched.len(),
+        "a preload the app's fetch would not reuse (it needs as=fetch and crossorigin)"
+    );
+}
