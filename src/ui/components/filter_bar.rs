@@ -86,11 +86,17 @@ pub fn FilterBar(
             .collect_view()
     };
     let peps = loaded.clone();
+    // The PEP list only helps once the field is in use, so it is drawn on first focus rather
+    // than with the first view.
+    let pep_list_wanted = RwSignal::new(false);
     let pep_suggestions = move || {
+        if !pep_list_wanted.get() {
+            return None;
+        }
         let c = counts.with(|c| c[4].clone());
         let mut numbers: Vec<u16> = c.keys().filter_map(|k| k.parse().ok()).collect();
         sort(&mut numbers);
-        numbers
+        let options = numbers
             .into_iter()
             .map(|n| {
                 let title = peps
@@ -100,7 +106,8 @@ pub fn FilterBar(
                     .unwrap_or_default();
                 view! { <option value=n.to_string()>{format!("PEP {n}: {title}")}</option> }
             })
-            .collect_view()
+            .collect_view();
+        Some(options)
     };
     let apply_pep = move |value: String| {
         let pep = parse_pep(&value);
@@ -131,6 +138,7 @@ pub fn FilterBar(
                 <label for="filter-pep">"PEP"</label>
                 <input id="filter-pep" type="text" inputmode="numeric" list="pep-list" placeholder="e.g. 703" autocomplete="off"
                     prop:value=move || filter.get().pep.map(|n| n.to_string()).unwrap_or_default()
+                    on:focus=move |_| pep_list_wanted.set(true)
                     on:change=move |ev| apply_pep(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { apply_pep(event_target_value(&ev)) }/>
                 <datalist id="pep-list">{pep_suggestions}</datalist>

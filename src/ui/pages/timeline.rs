@@ -94,9 +94,13 @@ fn Timeline(
     let all = loaded.clone();
     let results = Memo::new(move |_| filter.with(|f| run(&all.index, &all.entries, f)));
     let limit = RwSignal::new(PAGE);
+    // A new search starts again from the first page. Only a real change is written: the
+    // effect also runs once at start, and setting the same value would draw the rows twice.
     Effect::new(move |_| {
         filter.track();
-        limit.set(PAGE);
+        if limit.get_untracked() != PAGE {
+            limit.set(PAGE);
+        }
     });
     let count = move || results.with(|r| r.hits.len());
     let handle = window_event_listener(leptos::ev::keydown, move_through_results);
