@@ -10,6 +10,7 @@ use crate::core::date::month_year;
 use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::search::{set_qualifier, Qualifier, Results};
+use crate::core::timeline::EntryKind;
 use crate::ui::app::use_base;
 use crate::ui::load::Loaded;
 
@@ -76,24 +77,35 @@ pub fn TimeAxis(
             .collect_view()
     };
     let all = loaded.clone();
+    // One path per kind of entry, a short stroke per date, rather than an element per mark:
+    // a search redraws them on every keystroke, and four elements redraw faster than hundreds.
     let marks = move || {
         results.with(|r| {
-            // Marks at the same x look the same; drawing one of them keeps a long result list
-            // from becoming thousands of lines.
+            // Marks at the same x look the same, so each is drawn once.
             let mut seen = std::collections::HashSet::new();
-            r.hits
-                .iter()
-                .map(|&i| &all.entries[i])
-                .filter(|e| seen.insert((e.kind, x(e.date))))
-                .map(|e| {
-                    let y = match e.kind.as_str() {
-                        "meeting" => 42,
-                        "decision" => 50,
-                        _ => 30,
-                    };
-                    let cx = x(e.date);
-                    view! { <line class=format!("mark mark-{}", e.kind.as_str()) x1=cx x2=cx y1=y y2=y + 6/> }
-                })
+            let mut paths: Vec<(EntryKind, String)> = Vec::new();
+            for e in r.hits.iter().map(|&i| &all.entries[i]) {
+                let cx = x(e.date);
+                if !seen.insert((e.kind, cx)) {
+                    continue;
+                }
+                let y = match e.kind {
+                    EntryKind::Meeting => 42,
+                    EntryKind::Decision => 50,
+                    _ => 30,
+                };
+                let at = match paths.iter().position(|(k, _)| *k == e.kind) {
+                    Some(at) => at,
+                    None => {
+                        paths.push((e.kind, String::new()));
+                        paths.len() - 1
+                    }
+                };
+                paths[at].1.push_str(&format!("M{cx} {y}v6"));
+            }
+            paths
+                .into_iter()
+                .map(|(kind, d)| view! { <path class=format!("mark mark-{}", kind.as_str()) d=d/> })
                 .collect_view()
         })
     };
