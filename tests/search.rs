@@ -516,3 +516,25 @@ fn a_month_group_is_keyed_by_every_row_it_shows() {
     keys.dedup();
     assert_eq!(keys.len(), n, "entry keys are unique");
 }
+
+/// The word index is built on first use or by `warm` after the first paint; either way a
+/// search finds the same entries in the same order.
+#[test]
+fn warming_the_index_changes_no_result() {
+    let data = bundled();
+    let e = entries(&data);
+    let cold = Index::new(&data, &e);
+    let warm = Index::new(&data, &e);
+    warm.warm(&e);
+    for q in [
+        "gil",
+        "free thread",
+        "pep:703 accept",
+        "lukasz",
+        "kind:meeting typing",
+        "",
+    ] {
+        assert_eq!(find(&cold, &e, q), find(&warm, &e, q), "{q:?}");
+    }
+    assert!(!find(&cold, &e, "gil").is_empty());
+}

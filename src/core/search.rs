@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -311,11 +312,16 @@ struct PersonKeys {
     keys: Vec<String>,
 }
 
-/// What searching needs, worked out once when the data set loads: each entry's words, sorted,
-/// with the weight of the most prominent place they stand in; people's names; PEP titles.
+/// One entry's words, sorted, each with the weight of the most prominent place it stands in.
+type Words = Vec<(Box<str>, u8)>;
+
+/// What searching needs: people's names and PEP titles, worked out when the data set loads;
+/// and each entry's words, sorted, with the weight of the most prominent place they stand in.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    words: Vec<Vec<(Box<str>, u8)>>,
+    /// Worked out on first use (or by [`Index::warm`]), not at load: the first view searches no
+    /// words, and building them is a good part of the time before it is drawn.
+    words: OnceLock<Vec<Words>>,
     people: Vec<PersonKeys>,
     /// PEPs some entry mentions, with their titles, by number.
     peps: Vec<(u16, String)>,
@@ -324,28 +330,6 @@ pub struct Index {
 impl Index {
     /// Builds the index of `entries` (the timeline of `data`).
     pub fn new(data: &Dataset, entries: &[Entry]) -> Index {
-        let words = entries
-            .iter()
-            .map(|e| {
-                let mut best: HashMap<&str, u8> = HashMap::new();
-                let title = fold(&e.title);
-                let detail = fold(&e.detail);
-                for (text, weight) in [
-                    (e.haystack.as_str(), IN_BODY),
-                    (detail.as_str(), IN_DETAIL),
-                    (title.as_str(), IN_TITLE),
-                ] {
-                    for (_, w) in split_words(text) {
-                        let slot = best.entry(w).or_insert(0);
-                        *slot = (*slot).max(weight);
-                    }
-                }
-                let mut list: Vec<(Box<str>, u8)> =
-                    best.into_iter().map(|(w, n)| (w.into(), n)).collect();
-                sort(&mut list);
-                list
-            })
-            .collect();
         let people = data
             .parts
             .people
@@ -382,10 +366,43 @@ impl Index {
             .map(|n| (n, data.pep(n).map(|p| p.title.clone()).unwrap_or_default()))
             .collect();
         Index {
-            words,
+            words: OnceLock::new(),
             people,
             peps,
         }
+    }
+
+    /// Works out the entries' words now, if no search has yet: called once the first view is
+    /// drawn, so that the first search does not wait for them.
+    pub fn warm(&self, entries: &[Entry]) {
+        self.words(entries);
+    }
+
+    /// Each entry's words (`entries` are the ones the index was built from).
+    fn words(&self, entries: &[Entry]) -> &[Words] {
+        self.words.get_or_init(|| {
+            entries
+                .iter()
+                .map(|e| {
+                    let mut best: HashMap<&str, u8> = HashMap::new();
+                    let title = fold(&e.title);
+                    let detail = fold(&e.detail);
+                    for (text, weight) in [
+                        (e.haystack.as_str(), IN_BODY),
+                        (detail.as_str(), IN_DETAIL),
+                        (title.as_str(), IN_TITLE),
+                    ] {
+                        for (_, w) in split_words(text) {
+                            let slot = best.entry(w).or_insert(0);
+                            *slot = (*slot).max(weight);
+                        }
+                    }
+                    let mut list: Words = best.into_iter().map(|(w, n)| (w.into(), n)).collect();
+                    sort(&mut list);
+                    list
+                })
+                .collect()
+        })
     }
 
     /// The ids of the people `prefix` names: the one whose id it is exactly, else everyone with
@@ -405,8 +422,13 @@ impl Index {
     /// The relevance of entry `i` for the free text of `f`, or `None` when a word is missing.
     /// Each word adds the weight of the best place a word starting with it stands, plus one
     /// when it is the whole word.
-    fn score(&self, i: usize, entry: &Entry, f: &Filter) -> Option<u32> {
-        let list = &self.words[i];
+    fn score(&self, entries: &[Entry], i: usize, f: &Filter) -> Option<u32> {
+        let entry = &entries[i];
+        let list: &[(Box<str>, u8)] = if f.words.is_empty() {
+            &[]
+        } else {
+            &self.words(entries)[i]
+        };
         let mut score = 0;
         for w in &f.words {
             let from = list.partition_point(|(x, _)| x.as_ref() < w.as_str());
@@ -479,7 +501,7 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
         let mut fails = f.fails(e, people.as_deref());
         let mut score = 0;
         if fails & Facet::OTHER == 0 {
-            match index.score(i, e, f) {
+            match index.score(entries, i, f) {
                 Some(s) => score = s,
                 None => fails |= Facet::OTHER,
             }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo_net::http::Request;
-use leptos::prelude::{set_timeout, LocalResource, RwSignal, Track};
+use leptos::prelude::{request_animation_frame, set_timeout, LocalResource, RwSignal, Track};
 use web_sys::{AbortController, AbortSignal};
 
 use crate::core::dataset::{details_path, parse_details, DataError, DataFile, Dataset, Parts};
@@ -40,11 +40,21 @@ pub async fn load() -> Result<Arc<Loaded>, DataError> {
     let data = Dataset::new(parts)?;
     let entries = entries(&data);
     let index = Index::new(&data, &entries);
-    Ok(Arc::new(Loaded {
+    let loaded = Arc::new(Loaded {
         data,
         entries,
         index,
-    }))
+    });
+    // The search's word index is left out of the first view's work: it is built just after
+    // that view is painted (a timeout set in an animation frame runs after the frame).
+    let later = loaded.clone();
+    request_animation_frame(move || {
+        set_timeout(
+            move || later.index.warm(&later.entries),
+            Duration::from_millis(0),
+        )
+    });
+    Ok(loaded)
 }
 
 /// How long one file may take to arrive before the load gives up and offers a retry: a request
