@@ -52,10 +52,7 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     provide_context(Base(base.clone()));
     let retry = RwSignal::new(0u32);
-    let state = LocalResource::new(move || {
-        retry.track();
-        load()
-    });
+    let state = LocalResource::new(move || load(retry.get()));
     provide_context(DataHandle { state, retry });
     let home = href(&base, &Page::Home);
 

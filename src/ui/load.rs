@@ -9,8 +9,8 @@ use std::time::Duration;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo_net::http::Request;
-use leptos::prelude::{request_animation_frame, set_timeout, LocalResource, RwSignal, Track};
-use web_sys::{AbortController, AbortSignal};
+use leptos::prelude::{request_animation_frame, set_timeout, Get, LocalResource, RwSignal};
+use web_sys::{AbortController, AbortSignal, RequestCache};
 
 use crate::core::dataset::{details_path, parse_details, DataError, DataFile, Dataset, Parts};
 use crate::core::model::PepDetails;
@@ -26,9 +26,9 @@ pub struct Loaded {
 }
 
 /// Fetches every file (relative to the page's `<base>`, so a sub-path deployment works),
-/// parses and validates them.
-pub async fn load() -> Result<Arc<Loaded>, DataError> {
-    let texts = join_all(DataFile::ALL.map(fetch)).await;
+/// parses and validates them. `retry` is how many times the visitor has asked to try again.
+pub async fn load(retry: u32) -> Result<Arc<Loaded>, DataError> {
+    let texts = join_all(DataFile::ALL.map(|file| fetch(file, retry > 0))).await;
     let mut got = Vec::with_capacity(texts.len());
     for t in texts {
         got.push(t?);
@@ -62,8 +62,8 @@ pub async fn load() -> Result<Arc<Loaded>, DataError> {
 const SLOW: Duration = Duration::from_secs(10);
 
 /// Fetches one file of the data set, or fails after [`SLOW`].
-async fn fetch(file: DataFile) -> Result<String, DataError> {
-    fetch_text(format!("data/{}", file.name()), move |reason| {
+async fn fetch(file: DataFile, again: bool) -> Result<String, DataError> {
+    fetch_text(format!("data/{}", file.name()), again, move |reason| {
         DataError::Fetch {
             file: file.name(),
             reason,
@@ -73,14 +73,22 @@ async fn fetch(file: DataFile) -> Result<String, DataError> {
 }
 
 /// Fetches `path` (relative to the page's `<base>`), or fails after [`SLOW`]; `failed` turns a
-/// reason into the error that names the file.
+/// reason into the error that names the file. `again` (a retry) goes past the browser's cache:
+/// a request the page cannot abort (index.html's preload) may still be hanging, and a request
+/// through the cache would wait behind it.
 async fn fetch_text(
     path: String,
+    again: bool,
     failed: impl Fn(String) -> DataError,
 ) -> Result<String, DataError> {
     let abort = AbortController::new().ok();
     let signal = abort.as_ref().map(AbortController::signal);
-    match select(pin!(fetch_now(&path, signal, &failed)), pin!(after(SLOW))).await {
+    match select(
+        pin!(fetch_now(&path, again, signal, &failed)),
+        pin!(after(SLOW)),
+    )
+    .await
+    {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             // Ends the hanging request: the browser holds a retry of the same URL back until
@@ -105,20 +113,19 @@ pub fn use_pep_details(
     RwSignal<u32>,
 ) {
     let retry = RwSignal::new(0u32);
-    let details = LocalResource::new(move || {
-        retry.track();
-        load_details(number)
-    });
+    let details = LocalResource::new(move || load_details(number, retry.get()));
     (details, retry)
 }
 
-async fn load_details(number: u16) -> Result<Arc<PepDetails>, DataError> {
-    let text = fetch_text(format!("data/{}", details_path(number)), |reason| {
-        DataError::Details {
+async fn load_details(number: u16, retry: u32) -> Result<Arc<PepDetails>, DataError> {
+    let text = fetch_text(
+        format!("data/{}", details_path(number)),
+        retry > 0,
+        |reason| DataError::Details {
             number,
             problem: format!("could not be loaded: {reason}"),
-        }
-    })
+        },
+    )
     .await?;
     parse_details(number, &text).map(Arc::new)
 }
@@ -140,10 +147,17 @@ fn after(delay: Duration) -> impl Future<Output = ()> {
 
 async fn fetch_now(
     path: &str,
+    again: bool,
     signal: Option<AbortSignal>,
     failed: &impl Fn(String) -> DataError,
 ) -> Result<String, DataError> {
+    let cache = if again {
+        RequestCache::NoStore
+    } else {
+        RequestCache::Default
+    };
     let response = Request::get(path)
+        .cache(cache)
         .abort_signal(signal.as_ref())
         .send()
         .await
