@@ -24,7 +24,8 @@ pub fn scale(real: &Parts, times: u32) -> Parts {
     let mut out = real.clone();
     for k in 1..times {
         let years = 8 * k as i32;
-        let mut rng = Lcg(u64::from(k) * 0x9E37_79B9_7F4A_7C15 + 1);
+        // Wrapping: the seed is a hash of k, and a debug build (the example) checks for overflow.
+        let mut rng = Lcg(u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) + 1);
         let day = |d: NaiveDate| shift(d, years);
         let period = |p: Period| Period {
             start: day(p.start),
