@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 
 /// How many entries are drawn at first; "Show more" adds as many again, so a broad filter stays
 /// quick to render.
-const PAGE: usize = 150;
+const PAGE: usize = 50;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
