@@ -1,6 +1,7 @@
 //! The search box as a person uses it: suggestions for people and PEPs, Esc, the hints that
 //! widen an empty result, and facet counts that follow the typing.
 
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
 
 use super::{search_for, Browser};
@@ -40,6 +41,32 @@ async fn person_option(b: &Browser, id: &str) -> Result<String, String> {
         .ok_or_else(|| format!("no option for {id}"))
 }
 
+/// Waits for a suggestion containing `text` in the open list, then picks it with the arrow
+/// keys and Enter, as a keyboard user would.
+async fn choose(b: &Browser, input: &Element, text: &str) {
+    let listed = b
+        .until(
+            &format!("a suggestion with {text:?} in the open list"),
+            async || {
+                let s = suggestions(b).await;
+                if s.iter().any(|s| s.contains(text)) && list_open(b).await {
+                    Ok(s)
+                } else {
+                    Err(format!("suggestions {s:?}"))
+                }
+            },
+        )
+        .await;
+    let at = listed.iter().position(|s| s.contains(text)).unwrap_or(0);
+    for _ in 0..=at {
+        input.send_keys(&Key::Down.to_string()).await.expect("down");
+    }
+    input
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("enter");
+}
+
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn suggestions_complete_a_person_and_a_pep() {
@@ -49,31 +76,7 @@ async fn suggestions_complete_a_person_and_a_pep() {
 
     let input = b.find("input#filter-q").await;
     input.send_keys("person:pab").await.expect("type");
-    let listed = b
-        .until("a suggestion for Pablo", async || {
-            let s = suggestions(&b).await;
-            if s.iter().any(|s| s.contains("Pablo Galindo Salgado")) {
-                Ok(s)
-            } else {
-                Err(format!("suggestions {s:?}"))
-            }
-        })
-        .await;
-    assert!(
-        list_open(&b).await,
-        "the combobox does not say its list is open"
-    );
-    let at = listed
-        .iter()
-        .position(|s| s.contains("Pablo Galindo Salgado"))
-        .unwrap();
-    for _ in 0..=at {
-        input.send_keys(&Key::Down.to_string()).await.expect("down");
-    }
-    input
-        .send_keys(&Key::Enter.to_string())
-        .await
-        .expect("enter");
+    choose(&b, &input, "Pablo Galindo Salgado").await;
     let pablo = b
         .until("q names Pablo by id and the view narrows", async || {
             let q = b.param("q").await?.unwrap_or_default();
@@ -88,24 +91,7 @@ async fn suggestions_complete_a_person_and_a_pep() {
 
     // A PEP by the start of its number, after the person already chosen.
     input.send_keys("pep:70").await.expect("type");
-    b.until("a suggestion for PEP 703", async || {
-        let s = suggestions(&b).await;
-        if s.iter().any(|s| s.contains("703")) {
-            Ok(())
-        } else {
-            Err(format!("suggestions {s:?}"))
-        }
-    })
-    .await;
-    let listed = suggestions(&b).await;
-    let at = listed.iter().position(|s| s.contains("703")).unwrap();
-    for _ in 0..=at {
-        input.send_keys(&Key::Down.to_string()).await.expect("down");
-    }
-    input
-        .send_keys(&Key::Enter.to_string())
-        .await
-        .expect("enter");
+    choose(&b, &input, "703").await;
     b.until("both qualifiers in q and fewer entries", async || {
         let q = b.param("q").await?.unwrap_or_default();
         let n = b.result_count().await?;
