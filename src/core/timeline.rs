@@ -86,27 +86,17 @@ impl Entry {
 }
 
 /// A run of timeline entries under one heading: a month, or "Best matches first" for a ranked
-/// list.
+/// list. Labels are unique within one list of groups, so they key it; rows are keyed by
+/// [`Entry::key`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
-    /// Changes whenever what the group shows changes (any of its rows, or the marked words), so
-    /// a keyed list draws the group again instead of keeping old rows.
-    pub key: String,
     pub label: String,
     pub entries: Vec<Entry>,
-    /// The search's free words, marked in the rows.
-    pub words: Vec<String>,
 }
 
 /// The first `n` of `hits` (indices into `all`) in groups: by month in the order given, or as
 /// one group when the hits are `ranked` by relevance.
-pub fn groups(
-    all: &[Entry],
-    hits: &[usize],
-    n: usize,
-    ranked: bool,
-    words: &[String],
-) -> Vec<Group> {
+pub fn groups(all: &[Entry], hits: &[usize], n: usize, ranked: bool) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
     for e in hits.iter().take(n).map(|&i| &all[i]) {
         let label = if ranked {
@@ -117,25 +107,10 @@ pub fn groups(
         match out.last_mut() {
             Some(g) if g.label == label => g.entries.push(e.clone()),
             _ => out.push(Group {
-                key: String::new(),
                 label,
                 entries: vec![e.clone()],
-                words: words.to_vec(),
             }),
         }
-    }
-    for g in &mut out {
-        let mut key = g.label.clone();
-        for e in &g.entries {
-            key.push(' ');
-            key.push_str(&e.key());
-        }
-        key.push_str(" |");
-        for w in words {
-            key.push(' ');
-            key.push_str(w);
-        }
-        g.key = key;
     }
     out
 }

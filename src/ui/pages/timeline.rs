@@ -2,6 +2,7 @@
 //! best match first when the search has words, with the words marked.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -11,7 +12,7 @@ use crate::core::date::month_day;
 use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
-use crate::core::timeline::{groups, Entry};
+use crate::core::timeline::{groups, Entry, Group};
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::ExportBar;
@@ -22,9 +23,12 @@ use crate::ui::components::time_axis::TimeAxis;
 use crate::ui::load::Loaded;
 use wasm_bindgen::JsCast;
 
-/// How many entries are drawn at first; "Show more" adds as many again, so a broad filter stays
-/// quick to render.
+/// How many entries a page of the timeline holds; "Show more" adds as many again, so a broad
+/// filter stays quick to render.
 const PAGE: usize = 50;
+/// How many of the first page a new search draws before it is painted; the rest follow just
+/// after, so a keystroke's results appear without waiting for rows far below the fold.
+const FIRST: usize = 8;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -93,25 +97,44 @@ fn Timeline(
 ) -> impl IntoView {
     let all = loaded.clone();
     let results = Memo::new(move |_| filter.with(|f| run(&all.index, &all.entries, f)));
-    let limit = RwSignal::new(PAGE);
-    // A new search starts again from the first page. Only a real change is written: the
-    // effect also runs once at start, and setting the same value would draw the rows twice.
+    // How many rows are drawn, and for which search: a new search starts from FIRST, derived
+    // here rather than reset by an effect, which would first draw the old number of rows.
+    let drawn = RwSignal::new((String::new(), FIRST));
+    let limit = Memo::new(move |_| {
+        filter.with(|f| drawn.with(|(q, n)| if *q == f.q { *n } else { FIRST }))
+    });
+    // Once a new search is painted (a timeout set in an animation frame runs after the frame),
+    // its first page is drawn in full.
     Effect::new(move |_| {
-        filter.track();
-        if limit.get_untracked() != PAGE {
-            limit.set(PAGE);
+        let q = filter.with(|f| f.q.clone());
+        if limit.get_untracked() < PAGE {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if filter.with_untracked(|f| f.q == q) {
+                            drawn.set((q, PAGE));
+                        }
+                    },
+                    Duration::ZERO,
+                )
+            });
         }
     });
+    let show_more = move |_| {
+        let q = filter.with_untracked(|f| f.q.clone());
+        drawn.set((q, limit.get_untracked() + PAGE));
+    };
     let count = move || results.with(|r| r.hits.len());
     let handle = window_event_listener(leptos::ev::keydown, move_through_results);
     on_cleanup(move || handle.remove());
     let entries = loaded.clone();
-    let shown = move || {
+    let shown = Memo::new(move |_| {
         let n = limit.get();
         let ranked = filter.with(|f| !f.words.is_empty());
-        let words = filter.with(|f| f.words.clone());
-        results.with(|r| groups(&entries.entries, &r.hits, n, ranked, &words))
-    };
+        results.with(|r| groups(&entries.entries, &r.hits, n, ranked))
+    });
+    let words = Memo::new(move |_| filter.with(|f| f.words.clone()));
+    let labels = move || shown.with(|gs| gs.iter().map(|g| g.label.clone()).collect::<Vec<_>>());
     let base = use_base();
     let hints = loaded.clone();
     let widen_links = move || {
@@ -150,18 +173,16 @@ fn Timeline(
         <ul class="widen" data-testid="widen">{widen_links}</ul>
         <ExportBar loaded=loaded.clone() results/>
         <div class="timeline" data-testid="timeline" data-q=move || filter.with(|f| f.q.clone())>
-            <For each=shown key=|g| g.key.clone() let:group>
-                <section class="month" aria-label=group.label.clone()>
-                    <h2 class="month-heading">{group.label.clone()}</h2>
-                    <ul class="entries">
-                        {group.entries.into_iter().map(|e| view! { <EntryRow entry=e words=group.words.clone()/> }).collect_view()}
-                    </ul>
-                </section>
+            // Keyed twice, by month and by entry, and the marks follow the words in place: a
+            // keystroke then adds and removes rows rather than drawing every row again.
+            <For each=labels key=|label| label.clone() let:label>
+                <MonthGroup label shown words/>
             </For>
         </div>
-        <Show when=move || { count() > limit.get() }>
-            <button class="button secondary show-more" on:click=move |_| limit.update(|n| *n += PAGE)>
-                {move || format!("Show more ({} not shown yet)", count().saturating_sub(limit.get()))}
+        // Counted from a full page: the rows past FIRST are already on their way.
+        <Show when=move || { count() > limit.get().max(PAGE) }>
+            <button class="button secondary show-more" on:click=show_more>
+                {move || format!("Show more ({} not shown yet)", count().saturating_sub(limit.get().max(PAGE)))}
             </button>
         </Show>
     }
@@ -228,14 +249,45 @@ fn marked(text: &str, words: &[String]) -> impl IntoView {
 const CHIPS: usize = 8;
 
 #[component]
+fn MonthGroup(
+    /// The group's heading, unique among the groups shown.
+    label: String,
+    /// Every group shown; this one draws the rows of the group with its label.
+    shown: Memo<Vec<Group>>,
+    /// The search's free words, marked in the rows.
+    words: Memo<Vec<String>>,
+) -> impl IntoView {
+    let (heading, aria) = (label.clone(), label.clone());
+    let rows = move || {
+        shown.with(|gs| {
+            gs.iter()
+                .find(|g| g.label == label)
+                .map(|g| g.entries.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="month" aria-label=aria>
+            <h2 class="month-heading">{heading}</h2>
+            <ul class="entries">
+                <For each=rows key=Entry::key let:entry>
+                    <EntryRow entry words/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
 fn EntryRow(
     /// The entry to draw.
     entry: Entry,
     /// The search's free words, marked where they start a word.
-    words: Vec<String>,
+    words: Memo<Vec<String>>,
 ) -> impl IntoView {
     let base = use_base();
     let href = base.href(&entry.route);
+    let (title, detail) = (entry.title.clone(), entry.detail.clone());
     let peps = entry
         .peps
         .iter()
@@ -256,8 +308,8 @@ fn EntryRow(
             <time datetime=entry.date.to_string()>{month_day(entry.date)}</time>
             <div class="entry-body">
                 <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
-                <a class="entry-link" href=href>{marked(&entry.title, &words)}</a>
-                {(!entry.detail.is_empty()).then(|| view! { <p class="entry-detail">{marked(&entry.detail, &words)}</p> })}
+                <a class="entry-link" href=href>{move || words.with(|w| marked(&title, w))}</a>
+                {(!detail.is_empty()).then(|| view! { <p class="entry-detail">{move || words.with(|w| marked(&detail, w))}</p> })}
                 <div class="chips">{peps}{more}</div>
             </div>
         </li>
