@@ -283,3 +283,54 @@ async fn changing_the_search_redraws_rows_that_changed() {
     }
     b.close().await;
 }
+
+/// "Copy link" says it copied only once the browser has, and the clipboard then holds the
+/// page's address.
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn copy_link_puts_the_address_on_the_clipboard() {
+    let b = Browser::open().await;
+    b.goto("?q=pep:703").await;
+    b.timeline().await;
+    // Headless Chromium refuses the clipboard unless the site is allowed it.
+    let url = b.site.url("");
+    let origin: String = url.split('/').take(3).collect::<Vec<_>>().join("/");
+    b.cdp(
+        "Browser.grantPermissions",
+        serde_json::json!({
+            "origin": origin,
+            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+        }),
+    )
+    .await;
+    b.find("[data-testid=copy-view-link]")
+        .await
+        .click()
+        .await
+        .expect("click Copy link");
+    b.until("the status to say copied", async || {
+        let said = b.texts(".export-status").await.join(" ");
+        if said.contains("Link copied") {
+            Ok(())
+        } else {
+            Err(format!("status {said:?}"))
+        }
+    })
+    .await;
+    let pasted = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             navigator.clipboard.readText().then(done, e => done('error: ' + e))",
+            vec![],
+        )
+        .await
+        .expect("read the clipboard");
+    let here = b.client.current_url().await.expect("the page's address");
+    assert_eq!(
+        pasted.as_str(),
+        Some(here.as_str()),
+        "the clipboard holds the page's address"
+    );
+    b.close().await;
+}

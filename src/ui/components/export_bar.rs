@@ -37,9 +37,16 @@ pub fn ExportBar(
     let build_csv = build.clone();
     let status = RwSignal::new(String::new());
     let copy = move |_| {
-        let href = window().location().href().unwrap_or_default();
-        let _ = window().navigator().clipboard().write_text(&href);
-        status.set("Link copied".to_string());
+        copy_page_link(move |copied| {
+            status.set(
+                if copied {
+                    "Link copied"
+                } else {
+                    "The browser did not allow copying: copy the address bar instead"
+                }
+                .to_string(),
+            )
+        })
     };
     let empty = move || results.with(|r| r.hits.is_empty());
     view! {
@@ -58,6 +65,16 @@ pub fn ExportBar(
             <span class="export-status" role="status" aria-live="polite">{move || status.get()}</span>
         </div>
     }
+}
+
+/// Copies the page's address and then calls `done` with whether the browser allowed it: the
+/// clipboard can refuse (no permission, a page out of focus), so success is not assumed.
+pub fn copy_page_link(done: impl Fn(bool) + 'static) {
+    let href = window().location().href().unwrap_or_default();
+    let written = window().navigator().clipboard().write_text(&href);
+    leptos::task::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
+    });
 }
 
 /// Offers `text` as a file named `name`, reporting the outcome in `status`.

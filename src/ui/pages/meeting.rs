@@ -10,6 +10,7 @@ use crate::core::model::{Item, Section, SectionKind};
 use crate::core::route::Route;
 use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
+use crate::ui::components::export_bar::copy_page_link;
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::load::Loaded;
@@ -90,13 +91,9 @@ fn Meeting(
         .iter()
         .map(|item| view! { <ItemRow loaded=loaded.clone() item=item.clone() section_url=s.source.url.clone()/> })
         .collect_view();
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let href = window().location().href().unwrap_or_default();
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&href);
-        copied.set(true);
-    };
+    // None until a copy is tried, then whether the browser allowed it.
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| copy_page_link(move |ok| copied.set(Some(ok)));
     let term_link = link(Route::Election(s.term));
     jump_to_fragment();
     view! {
@@ -122,7 +119,11 @@ fn Meeting(
             </dl>
             <div class="actions">
                 <button class="button" data-testid="copy-link" on:click=copy>
-                    {move || if copied.get() { "Link copied" } else { "Copy link" }}
+                    {move || match copied.get() {
+                        None => "Copy link",
+                        Some(true) => "Link copied",
+                        Some(false) => "Copy failed: use the address bar",
+                    }}
                 </button>
             </div>
             <h2>{format!("Items ({})", s.items.len())}</h2>
