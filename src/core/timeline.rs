@@ -74,41 +74,33 @@ impl Entry {
     pub fn year(&self) -> i32 {
         self.date.year()
     }
-
-    /// Names this entry alone among all entries, for keyed lists: the path of its page, and for
-    /// a decision its PEP as well, since one item can record several decisions.
-    pub fn key(&self) -> String {
-        match (self.kind, self.peps.first()) {
-            (EntryKind::Decision, Some(n)) => format!("{}|pep-{n}", self.route.path()),
-            _ => self.route.path(),
-        }
-    }
 }
 
 /// A run of timeline entries under one heading: a month, or "Best matches first" for a ranked
-/// list. Labels are unique within one list of groups, so they key it; rows are keyed by
-/// [`Entry::key`].
+/// list. Labels are unique within one list of groups, so they key it; rows are keyed by their
+/// index into the entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub label: String,
-    pub entries: Vec<Entry>,
+    /// Indices into the entries, in the order shown.
+    pub entries: Vec<usize>,
 }
 
 /// The first `n` of `hits` (indices into `all`) in groups: by month in the order given, or as
 /// one group when the hits are `ranked` by relevance.
 pub fn groups(all: &[Entry], hits: &[usize], n: usize, ranked: bool) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    for e in hits.iter().take(n).map(|&i| &all[i]) {
+    for &i in hits.iter().take(n) {
         let label = if ranked {
             "Best matches first".to_string()
         } else {
-            month_year(e.date)
+            month_year(all[i].date)
         };
         match out.last_mut() {
-            Some(g) if g.label == label => g.entries.push(e.clone()),
+            Some(g) if g.label == label => g.entries.push(i),
             _ => out.push(Group {
                 label,
-                entries: vec![e.clone()],
+                entries: vec![i],
             }),
         }
     }

@@ -176,7 +176,7 @@ fn Timeline(
             // Keyed twice, by month and by entry, and the marks follow the words in place: a
             // keystroke then adds and removes rows rather than drawing every row again.
             <For each=labels key=|label| label.clone() let:label>
-                <MonthGroup label shown words/>
+                <MonthGroup loaded=loaded.clone() label shown words/>
             </For>
         </div>
         // Counted from a full page: the rows past FIRST are already on their way.
@@ -250,6 +250,8 @@ const CHIPS: usize = 8;
 
 #[component]
 fn MonthGroup(
+    /// The data set, whose entries the group's indices point into.
+    loaded: Arc<Loaded>,
     /// The group's heading, unique among the groups shown.
     label: String,
     /// Every group shown; this one draws the rows of the group with its label.
@@ -270,8 +272,8 @@ fn MonthGroup(
         <section class="month" aria-label=aria>
             <h2 class="month-heading">{heading}</h2>
             <ul class="entries">
-                <For each=rows key=Entry::key let:entry>
-                    <EntryRow entry words/>
+                <For each=rows key=|&i| i let:i>
+                    <EntryRow entry=loaded.entries[i].clone() words/>
                 </For>
             </ul>
         </section>
