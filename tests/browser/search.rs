@@ -334,3 +334,27 @@ async fn copy_link_puts_the_address_on_the_clipboard() {
     );
     b.close().await;
 }
+
+/// The controls show what the query says even when that choice finds nothing: with
+/// `pep:703 year:2019` (PEP 703 came later) the year control shows 2019, not "All years".
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_choice_with_no_entries_still_shows_in_its_control() {
+    let b = Browser::open().await;
+    b.goto("?q=pep:703%20year:2019%20person:brett-cannon").await;
+    b.until(
+        "no entries, and the controls as the query says",
+        async || {
+            let n = b.result_count().await?;
+            let year = b.value_of("select#filter-year").await?;
+            let person = b.value_of("select#filter-person").await?;
+            if n == 0 && year == "2019" && person == "brett-cannon" {
+                Ok(())
+            } else {
+                Err(format!("{n} entries, year {year:?}, person {person:?}"))
+            }
+        },
+    )
+    .await;
+    b.close().await;
+}

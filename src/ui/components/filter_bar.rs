@@ -44,18 +44,27 @@ pub fn FilterBar(
     let data = loaded.clone();
     let person_options = move || {
         let c: BTreeMap<String, usize> = counts.with(|c| c[0].clone());
+        let selected = match chosen_person.get() {
+            Some(ids) if ids.len() == 1 => ids[0].clone(),
+            _ => String::new(),
+        };
+        // As for years: the chosen person keeps their option even with no entries.
         let mut people: Vec<(&str, &str, usize)> = data
             .data
             .parts
             .people
             .iter()
-            .filter_map(|p| c.get(&p.id).map(|&n| (p.name.as_str(), p.id.as_str(), n)))
+            .filter_map(|p| {
+                let n = c.get(&p.id).copied();
+                let n = if p.id == selected {
+                    Some(n.unwrap_or(0))
+                } else {
+                    n
+                };
+                n.map(|n| (p.name.as_str(), p.id.as_str(), n))
+            })
             .collect();
         sort(&mut people);
-        let selected = match chosen_person.get() {
-            Some(ids) if ids.len() == 1 => ids[0].clone(),
-            _ => String::new(),
-        };
         people
             .into_iter()
             .map(|(name, id, n)| {
@@ -76,7 +85,12 @@ pub fn FilterBar(
             .collect_view()
     };
     let year_like = move |which: usize, current: Option<String>| {
-        let c = counts.with(|c| c[which].clone());
+        let mut c = counts.with(|c| c[which].clone());
+        // A chosen value with no entries still gets its option, so the control shows what the
+        // query says rather than "All".
+        if let Some(v) = &current {
+            c.entry(v.clone()).or_insert(0);
+        }
         c.into_iter()
             .rev()
             .map(|(value, n)| {
