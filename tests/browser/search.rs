@@ -358,3 +358,30 @@ async fn a_choice_with_no_entries_still_shows_in_its_control() {
     .await;
     b.close().await;
 }
+
+/// Ranked rows stand under "Best matches first", not under a month, so each gives its year;
+/// under a month heading the row gives only the day.
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn ranked_rows_give_their_year() {
+    let b = Browser::open().await;
+    let has_year = |t: &String| {
+        t.split_whitespace()
+            .any(|w| w.len() == 4 && w.starts_with("20"))
+    };
+    b.goto("?q=gil").await;
+    b.timeline().await;
+    let dates = b.texts("li.entry time").await;
+    assert!(
+        !dates.is_empty() && dates.iter().all(has_year),
+        "ranked dates without a year: {dates:?}"
+    );
+    b.goto("?q=kind:decision").await;
+    b.timeline().await;
+    let dates = b.texts("li.entry time").await;
+    assert!(
+        !dates.is_empty() && !dates.iter().any(has_year),
+        "dates under a month repeat its year: {dates:?}"
+    );
+    b.close().await;
+}

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -176,7 +177,7 @@ fn Timeline(
             // Keyed twice, by month and by entry, and the marks follow the words in place: a
             // keystroke then adds and removes rows rather than drawing every row again.
             <For each=labels key=|label| label.clone() let:label>
-                <MonthGroup loaded=loaded.clone() label shown words/>
+                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty()))/>
             </For>
         </div>
         // Counted from a full page: the rows past FIRST are already on their way.
@@ -258,6 +259,8 @@ fn MonthGroup(
     shown: Memo<Vec<Group>>,
     /// The search's free words, marked in the rows.
     words: Memo<Vec<String>>,
+    /// Whether the rows are ranked rather than grouped by month, so each must give its year.
+    ranked: Signal<bool>,
 ) -> impl IntoView {
     let (heading, aria) = (label.clone(), label.clone());
     let rows = move || {
@@ -273,7 +276,7 @@ fn MonthGroup(
             <h2 class="month-heading">{heading}</h2>
             <ul class="entries">
                 <For each=rows key=|&i| i let:i>
-                    <EntryRow entry=loaded.entries[i].clone() words/>
+                    <EntryRow entry=loaded.entries[i].clone() words with_year=ranked.get_untracked()/>
                 </For>
             </ul>
         </section>
@@ -286,6 +289,8 @@ fn EntryRow(
     entry: Entry,
     /// The search's free words, marked where they start a word.
     words: Memo<Vec<String>>,
+    /// Whether to give the year too: under a month heading the heading says it.
+    with_year: bool,
 ) -> impl IntoView {
     let base = use_base();
     let href = base.href(&entry.route);
@@ -307,7 +312,10 @@ fn EntryRow(
     });
     view! {
         <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str()>
-            <time datetime=entry.date.to_string()>{month_day(entry.date)}</time>
+            <time datetime=entry.date.to_string()>
+                {month_day(entry.date)}
+                {with_year.then(|| view! { " " <span class="entry-year">{entry.date.year()}</span> })}
+            </time>
             <div class="entry-body">
                 <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
                 <a class="entry-link" href=href>{move || words.with(|w| marked(&title, w))}</a>
