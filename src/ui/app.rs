@@ -144,3 +144,9 @@ fn SiteNav() -> impl IntoView {
 pub fn set_title(what: &str) {
     document().set_title(&format!("{what} · Steering Council Explorer"));
 }
+
+/// Runs `work` just after the browser paints the next frame (a timeout set in an animation
+/// frame runs after that frame), for work the first view should not wait for.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
+}

@@ -9,13 +9,14 @@ use std::time::Duration;
 use futures::channel::oneshot;
 use futures::future::{join_all, select, Either};
 use gloo_net::http::Request;
-use leptos::prelude::{request_animation_frame, set_timeout, Get, LocalResource, RwSignal};
+use leptos::prelude::{set_timeout, Get, LocalResource, RwSignal};
 use web_sys::{AbortController, AbortSignal, RequestCache};
 
 use crate::core::dataset::{details_path, parse_details, DataError, DataFile, Dataset, Parts};
 use crate::core::model::PepDetails;
 use crate::core::search::Index;
 use crate::core::timeline::{entries, Entry};
+use crate::ui::app::after_paint;
 
 /// The data set and its timeline, built once per load and shared by every page.
 pub struct Loaded {
@@ -45,15 +46,9 @@ pub async fn load(retry: u32) -> Result<Arc<Loaded>, DataError> {
         entries,
         index,
     });
-    // The search's word index is left out of the first view's work: it is built just after
-    // that view is painted (a timeout set in an animation frame runs after the frame).
+    // The search's word index is left out of the first view's work.
     let later = loaded.clone();
-    request_animation_frame(move || {
-        set_timeout(
-            move || later.index.warm(&later.entries),
-            Duration::from_millis(0),
-        )
-    });
+    after_paint(move || later.index.warm(&later.entries));
     Ok(loaded)
 }
 

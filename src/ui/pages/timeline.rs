@@ -2,7 +2,6 @@
 //! best match first when the search has words, with the words marked.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -14,7 +13,7 @@ use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
 use crate::core::timeline::{groups, Entry, Group};
-use crate::ui::app::{set_title, use_base};
+use crate::ui::app::{after_paint, set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::filter_bar::FilterBar;
@@ -104,20 +103,14 @@ fn Timeline(
     let limit = Memo::new(move |_| {
         filter.with(|f| drawn.with(|(q, n)| if *q == f.q { *n } else { FIRST }))
     });
-    // Once a new search is painted (a timeout set in an animation frame runs after the frame),
-    // its first page is drawn in full.
+    // Once a new search is painted, its first page is drawn in full.
     Effect::new(move |_| {
         let q = filter.with(|f| f.q.clone());
         if limit.get_untracked() < PAGE {
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        if filter.with_untracked(|f| f.q == q) {
-                            drawn.set((q, PAGE));
-                        }
-                    },
-                    Duration::ZERO,
-                )
+            after_paint(move || {
+                if filter.with_untracked(|f| f.q == q) {
+                    drawn.set((q, PAGE));
+                }
             });
         }
     });
