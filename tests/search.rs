@@ -386,6 +386,12 @@ fn csv_fields_are_quoted_only_when_needed() {
     assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
     assert_eq!(csv_field(" padded"), "\" padded\"");
     assert_eq!(csv_field(""), "");
+    // Spreadsheets run a cell that starts like a formula; such text is kept as text.
+    assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    assert_eq!(csv_field("+1"), "'+1");
+    assert_eq!(csv_field("-2 days"), "'-2 days");
+    assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_field("2023-08-28"), "2023-08-28");
 }
 
 #[test]

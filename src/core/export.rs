@@ -70,8 +70,13 @@ pub fn csv<'a>(
     out
 }
 
-/// A CSV field: as it is when that is safe, else in double quotes with quotes doubled.
+/// A CSV field: as it is when that is safe, else in double quotes with quotes doubled. Text
+/// that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, so opening the file runs nothing from the data.
 pub fn csv_field(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        return csv_field(&format!("'{s}"));
+    }
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
