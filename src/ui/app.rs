@@ -150,3 +150,15 @@ pub fn set_title(what: &str) {
 pub fn after_paint(work: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
 }
+
+/// Scrolls to the element the address's fragment names once the calling page has drawn it: a
+/// page drawn after its data arrives is too late for the browser's own jump (a meeting's
+/// `#item-N`, an election's `#<person>`).
+pub fn jump_to_fragment() {
+    Effect::new(move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(el) = document().get_element_by_id(hash.trim_start_matches('#')) {
+            el.scroll_into_view();
+        }
+    });
+}

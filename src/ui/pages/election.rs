@@ -11,14 +11,13 @@ use crate::core::elections::{ordinal, ranking};
 use crate::core::model::{pep_url, Election, VotingMethod};
 use crate::core::number::percent;
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
+use crate::ui::app::{jump_to_fragment, set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::person_link::{person_names, PersonLink};
 use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::load::Loaded;
-use crate::ui::pages::meeting::jump_to_fragment;
 use crate::ui::pages::not_found::NotFound;
 
 #[component]

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::model::{Item, Section, SectionKind};
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
+use crate::ui::app::{jump_to_fragment, set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::copy_page_link;
 use crate::ui::components::pep_link::PepLink;
@@ -135,18 +135,6 @@ fn Meeting(
         </article>
     }
     .into_any()
-}
-
-/// Scrolls to the element the address's fragment names once the calling page has drawn it: a
-/// page drawn after its data arrives is too late for the browser's own jump. The election page
-/// uses it for `#<person>` too.
-pub fn jump_to_fragment() {
-    Effect::new(move |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(el) = document().get_element_by_id(hash.trim_start_matches('#')) {
-            el.scroll_into_view();
-        }
-    });
 }
 
 #[component]
