@@ -11,6 +11,7 @@ use crate::core::filter::{parse_pep, Filter};
 use crate::core::search::{set_qualifier, Qualifier, Results};
 use crate::core::sort::sort;
 use crate::core::timeline::EntryKind;
+use crate::ui::app::after_paint;
 use crate::ui::components::search_box::SearchBox;
 use crate::ui::load::Loaded;
 
@@ -30,16 +31,42 @@ pub fn FilterBar(
     /// Called with each change.
     on_change: Callback<Change>,
 ) -> impl IntoView {
-    let counts = Memo::new(move |_| results.with(|r| r.counts.clone()));
+    // The counts sit inside closed lists, out of sight while someone types, and a list's new
+    // options cost the browser text shaping and layout. So a keystroke's results are painted
+    // first and the lists follow in the next task: this is the work the typist does not wait for.
+    let counts = RwSignal::new(results.with_untracked(|r| r.counts.clone()));
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |first: Option<()>| {
+        results.track();
+        if first.is_none() {
+            return;
+        }
+        let this = latest.get_value() + 1;
+        latest.set_value(this);
+        after_paint(move || {
+            // Only the newest of the keystrokes that queued an update draws the lists.
+            if latest.get_value() == this {
+                let now = results.with_untracked(|r| r.counts.clone());
+                if counts.with_untracked(|c| *c != now) {
+                    counts.set(now);
+                }
+            }
+        });
+    });
+    // Each control follows its own qualifier, not every change of the text.
+    let kind = Memo::new(move |_| filter.with(|f| f.kind));
+    let term = Memo::new(move |_| filter.with(|f| f.term.map(|t| t.to_string())));
+    let year = Memo::new(move |_| filter.with(|f| f.year.map(|y| y.to_string())));
+    let pep = Memo::new(move |_| filter.with(|f| f.pep));
+    let person = Memo::new(move |_| filter.with(|f| f.person.clone()));
     let set = move |key: Qualifier, value: Option<String>| {
         let q = filter.with_untracked(|f| set_qualifier(&f.q, key, value.as_deref()));
         on_change.run((q, false));
     };
     let index = loaded.clone();
     // The person control shows a person when the qualifier names exactly one.
-    let chosen_person = Memo::new(move |_| {
-        filter.with(|f| f.person.as_ref().map(|p| index.index.people_matching(p)))
-    });
+    let chosen_person =
+        Memo::new(move |_| person.with(|p| p.as_ref().map(|p| index.index.people_matching(p))));
 
     let data = loaded.clone();
     let person_options = move || {
@@ -75,7 +102,7 @@ pub fn FilterBar(
     };
     let kind_options = move || {
         let c = counts.with(|c| c[1].clone());
-        let selected = filter.get().kind;
+        let selected = kind.get();
         EntryKind::ALL
             .into_iter()
             .map(|k| {
@@ -129,7 +156,7 @@ pub fn FilterBar(
             set(Qualifier::Pep, pep.map(|n| n.to_string()));
         }
     };
-    let everyone = move || match (filter.get().person, chosen_person.get()) {
+    let everyone = move || match (person.get(), chosen_person.get()) {
         (Some(p), Some(ids)) if ids.len() != 1 => format!("Names starting \u{201c}{p}\u{201d}"),
         _ => "Everyone".to_string(),
     };
@@ -151,7 +178,7 @@ pub fn FilterBar(
             <div class="field">
                 <label for="filter-pep">"PEP"</label>
                 <input id="filter-pep" type="text" inputmode="numeric" list="pep-list" placeholder="e.g. 703" autocomplete="off"
-                    prop:value=move || filter.get().pep.map(|n| n.to_string()).unwrap_or_default()
+                    prop:value=move || pep.get().map(|n| n.to_string()).unwrap_or_default()
                     on:focus=move |_| pep_list_wanted.set(true)
                     on:change=move |ev| apply_pep(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { apply_pep(event_target_value(&ev)) }/>
@@ -161,7 +188,7 @@ pub fn FilterBar(
                 <label for="filter-kind">"Kind"</label>
                 <select id="filter-kind"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Kind, EntryKind::parse(&v).map(|k| k.as_str().to_string())) }>
-                    <option value="" selected=move || filter.get().kind.is_none()>"All kinds"</option>
+                    <option value="" selected=move || kind.get().is_none()>"All kinds"</option>
                     {kind_options}
                 </select>
             </div>
@@ -169,16 +196,16 @@ pub fn FilterBar(
                 <label for="filter-term">"Term"</label>
                 <select id="filter-term"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Term, Some(v).filter(|v| !v.is_empty())) }>
-                    <option value="" selected=move || filter.get().term.is_none()>"All terms"</option>
-                    {move || year_like(2, filter.get().term.map(|t| t.to_string()))}
+                    <option value="" selected=move || term.with(Option::is_none)>"All terms"</option>
+                    {move || year_like(2, term.get())}
                 </select>
             </div>
             <div class="field">
                 <label for="filter-year">"Year"</label>
                 <select id="filter-year"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Year, Some(v).filter(|v| !v.is_empty())) }>
-                    <option value="" selected=move || filter.get().year.is_none()>"All years"</option>
-                    {move || year_like(3, filter.get().year.map(|y| y.to_string()))}
+                    <option value="" selected=move || year.with(Option::is_none)>"All years"</option>
+                    {move || year_like(3, year.get())}
                 </select>
             </div>
             <div class="field field-button">

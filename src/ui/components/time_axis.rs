@@ -58,32 +58,42 @@ pub fn TimeAxis(
             }
         })
         .collect_view();
-    let years = move || {
-        let f = filter.get();
-        (FIRST_YEAR..=LAST_YEAR)
-            .map(|y| {
-                let year = (f.year != Some(y)).then(|| y.to_string());
-                let q = Filter::parse(&set_qualifier(&f.q, Qualifier::Year, year.as_deref())).to_query();
-                let link = format!("{}{}", base.href(&Route::Home), if q.is_empty() { String::new() } else { format!("?{q}") });
-                let x0 = x(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default());
-                let current = f.year == Some(y);
-                view! {
-                    <a href=link aria-label=format!("Show {y} only") aria-current=if current { Some("true") } else { None }>
-                        <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
-                        <text class=if current { "year-label current" } else { "year-label" } x=x0 + 4 y=14>{y.to_string()}</text>
-                    </a>
-                }
-            })
-            .collect_view()
-    };
+    // The year links are drawn once; a keystroke only changes their addresses, which costs the
+    // browser less than new elements.
+    let years = (FIRST_YEAR..=LAST_YEAR)
+        .map(|y| {
+            let base = base.clone();
+            let link = move || {
+                filter.with(|f| {
+                    let year = (f.year != Some(y)).then(|| y.to_string());
+                    let q = Filter::parse(&set_qualifier(&f.q, Qualifier::Year, year.as_deref()))
+                        .to_query();
+                    let home = base.href(&Route::Home);
+                    if q.is_empty() {
+                        home
+                    } else {
+                        format!("{home}?{q}")
+                    }
+                })
+            };
+            let current = Memo::new(move |_| filter.with(|f| f.year == Some(y)));
+            let x0 = x(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default());
+            view! {
+                <a href=link aria-label=format!("Show {y} only") aria-current=move || current.get().then_some("true")>
+                    <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
+                    <text class=move || if current.get() { "year-label current" } else { "year-label" } x=x0 + 4 y=14>{y.to_string()}</text>
+                </a>
+            }
+        })
+        .collect_view();
     let all = loaded.clone();
-    // One path per kind of entry, a short stroke per date, rather than an element per mark:
-    // a search redraws them on every keystroke, and four elements redraw faster than hundreds.
-    let marks = move || {
+    // One path per kind of entry, a short stroke per date, rather than an element per mark; the
+    // four paths are drawn once and a keystroke changes only their `d`.
+    let paths = Memo::new(move |_| {
         results.with(|r| {
             // Marks at the same x look the same, so each is drawn once.
             let mut seen = std::collections::HashSet::new();
-            let mut paths: Vec<(EntryKind, String)> = Vec::new();
+            let mut paths: [String; 4] = Default::default();
             for e in r.hits.iter().map(|&i| &all.entries[i]) {
                 let cx = x(e.date);
                 if !seen.insert((e.kind, cx)) {
@@ -94,21 +104,23 @@ pub fn TimeAxis(
                     EntryKind::Decision => 50,
                     _ => 30,
                 };
-                let at = match paths.iter().position(|(k, _)| *k == e.kind) {
-                    Some(at) => at,
-                    None => {
-                        paths.push((e.kind, String::new()));
-                        paths.len() - 1
-                    }
-                };
-                paths[at].1.push_str(&format!("M{cx} {y}v6"));
+                let at = EntryKind::ALL
+                    .iter()
+                    .position(|k| *k == e.kind)
+                    .unwrap_or(0);
+                paths[at].push_str(&format!("M{cx} {y}v6"));
             }
             paths
-                .into_iter()
-                .map(|(kind, d)| view! { <path class=format!("mark mark-{}", kind.as_str()) d=d/> })
-                .collect_view()
         })
-    };
+    });
+    let marks = EntryKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(at, kind)| {
+            let d = move || paths.with(|p| p[at].clone());
+            view! { <path class=format!("mark mark-{}", kind.as_str()) d=d/> }
+        })
+        .collect_view();
     let entries = loaded.clone();
     let summary = move || {
         results.with(|r| {
