@@ -9,7 +9,7 @@ use council_explorer::core::search::{
     highlight, period, run, segments, set_qualifier, suggest, tokens, widen, Index, Qualifier,
     FACETS,
 };
-use council_explorer::core::timeline::{entries, fold, groups, Entry, EntryKind};
+use council_explorer::core::timeline::{entries, fold, groups, rows_to_draw, Entry, EntryKind};
 
 fn tiny() -> Dataset {
     let v: serde_json::Value =
@@ -535,4 +535,22 @@ fn warming_the_index_changes_no_result() {
         assert_eq!(find(&cold, &e, q), find(&warm, &e, q), "{q:?}");
     }
     assert!(!find(&cold, &e, "gil").is_empty());
+}
+
+#[test]
+fn a_new_search_draws_at_most_a_few_new_rows_and_keeps_the_rest() {
+    let hits: Vec<usize> = (100..200).collect();
+    // Nothing on screen: the first `fresh` rows.
+    assert_eq!(rows_to_draw(&hits, |_| false, 8, 50), 8);
+    // The same results already drawn: the whole page, no new row.
+    assert_eq!(rows_to_draw(&hits, |i| i < 150, 8, 50), 50);
+    // Every other row drawn: the 8th new row is the 16th hit, the 17th is drawn already and
+    // the 18th would be a 9th new one.
+    assert_eq!(rows_to_draw(&hits, |i| i % 2 == 0, 8, 50), 17);
+    // Fewer hits than a page, all drawn: all of them; fewer than `fresh`, none drawn: all too.
+    assert_eq!(rows_to_draw(&hits[..30], |_| true, 8, 50), 30);
+    assert_eq!(rows_to_draw(&hits[..5], |_| false, 8, 50), 5);
+    assert_eq!(rows_to_draw(&[], |_| false, 8, 50), 0);
+    // Never past the page, even when every row is already drawn.
+    assert_eq!(rows_to_draw(&hits, |_| true, 8, 50), 50);
 }

@@ -107,6 +107,29 @@ pub fn groups(all: &[Entry], hits: &[usize], n: usize, ranked: bool) -> Vec<Grou
     out
 }
 
+/// How many of `hits` to draw for a new search so that at most `fresh` rows are new: rows
+/// already `on_screen` stay where they are and cost nothing, so typing that keeps the same
+/// results redraws nothing, while results that all change still get `fresh` rows at once. The
+/// rows drawn are always the first ones, never more than `page`, and at least `fresh` (or all
+/// the hits, if fewer).
+pub fn rows_to_draw(
+    hits: &[usize],
+    on_screen: impl Fn(usize) -> bool,
+    fresh: usize,
+    page: usize,
+) -> usize {
+    let mut new = 0;
+    for (n, &i) in hits.iter().take(page).enumerate() {
+        if !on_screen(i) {
+            if new == fresh {
+                return n;
+            }
+            new += 1;
+        }
+    }
+    hits.len().min(page)
+}
+
 /// The term in office on `date`: the latest term that started on or before it.
 pub fn term_on(data: &Dataset, date: NaiveDate) -> u16 {
     let terms = &data.parts.terms;

@@ -324,6 +324,61 @@ async fn list_pages_show_the_right_counts_and_keep_the_filter_in_the_url() {
         let href = format!("{PREFIX}people/{m}");
         assert!(lanes.contains(&href), "no lane links to {href}: {lanes:?}");
     }
+
+    // Open on the bare timeline; folded while a search is on, so the results come up under the
+    // box; opened by hand it stays open as typing goes on; open again once the search is cleared.
+    let chart_open = async || {
+        b.js(
+            "return document.querySelector('[data-testid=membership-chart]').open",
+            vec![],
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false)
+    };
+    assert!(chart_open().await, "the chart is open on the bare timeline");
+    let input = b.find("input#filter-q").await;
+    input.send_keys("py").await.expect("type");
+    b.until("the chart folded while searching", async || {
+        let q = b.param("q").await?;
+        match (chart_open().await, q.as_deref()) {
+            (false, Some("py")) => Ok(()),
+            (open, q) => Err(format!("open {open}, q={q:?}")),
+        }
+    })
+    .await;
+    b.find("[data-testid=membership-chart] summary")
+        .await
+        .click()
+        .await
+        .expect("open the chart by hand");
+    input.send_keys("thon").await.expect("type on");
+    b.until("the chart kept open by hand", async || {
+        let q = b.param("q").await?;
+        match (chart_open().await, q.as_deref()) {
+            (true, Some("python")) => Ok(()),
+            (open, q) => Err(format!("open {open}, q={q:?}")),
+        }
+    })
+    .await;
+    b.find("[data-testid=membership-chart] summary")
+        .await
+        .click()
+        .await
+        .expect("fold the chart by hand");
+    b.find("[data-testid=clear-filters]")
+        .await
+        .click()
+        .await
+        .expect("clear the filters");
+    b.until("the chart open again on the bare timeline", async || {
+        let q = b.param("q").await?;
+        match (chart_open().await, q) {
+            (true, None) => Ok(()),
+            (open, q) => Err(format!("open {open}, q={q:?}")),
+        }
+    })
+    .await;
     b.close().await;
 }
 

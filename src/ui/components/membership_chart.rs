@@ -18,6 +18,9 @@ use crate::ui::load::Loaded;
 pub fn MembershipChart(
     /// The data set, for the terms and people.
     loaded: Arc<Loaded>,
+    /// Whether the chart is unfolded; it follows this whenever it changes.
+    #[prop(into)]
+    open: Signal<bool>,
 ) -> impl IntoView {
     let base = use_base();
     let data = &loaded.data;
@@ -67,17 +70,22 @@ pub fn MembershipChart(
             }
         })
         .collect_view();
+    // A disclosure, so that a search's results come up right under the box instead of below
+    // the chart: it is open on the bare timeline and folds away while a filter is on, and a
+    // click opens or folds it whatever the filter.
     view! {
-        <figure class="membership" data-testid="membership-chart" aria-labelledby="membership-caption">
-            <figcaption id="membership-caption">
-                <h2>"Who served on the council"</h2>
-                <p class="muted">"One lane per member, one column per term; select a name to open their record."</p>
-            </figcaption>
-            <div class="lane lane-axis" aria-hidden="true">
-                <span class="lane-name"></span>
-                {header}
-            </div>
-            <ul class="lanes">{lanes}</ul>
-        </figure>
+        <details class="membership" data-testid="membership-chart" prop:open=open>
+            <summary><h2>"Who served on the council"</h2></summary>
+            <figure>
+                <figcaption id="membership-caption" class="muted">
+                    "One lane per member, one column per term; select a name to open their record."
+                </figcaption>
+                <div class="lane lane-axis" aria-hidden="true">
+                    <span class="lane-name"></span>
+                    {header}
+                </div>
+                <ul class="lanes">{lanes}</ul>
+            </figure>
+        </details>
     }
 }

@@ -1,6 +1,7 @@
 //! The home page: the filter bar, the time axis and the matching entries, grouped by month, or
 //! best match first when the search has words, with the words marked.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Datelike;
@@ -12,7 +13,7 @@ use crate::core::date::month_day;
 use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
-use crate::core::timeline::{groups, Entry, Group};
+use crate::core::timeline::{groups, rows_to_draw, Entry, Group};
 use crate::ui::app::{after_paint, set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::ExportBar;
@@ -28,29 +29,51 @@ use wasm_bindgen::JsCast;
 const PAGE: usize = 50;
 /// How many of the first page a new search draws before it is painted; the rest follow just
 /// after, so a keystroke's results appear without waiting for rows far below the fold.
-const FIRST: usize = 8;
+const FIRST: usize = 4;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
     let location = use_location();
-    let filter = Memo::new(move |_| Filter::from_query(&location.search.get()));
+    // The query string just typed, until the address bar holds it: typing updates the results
+    // at once and the router's navigation (with its `replaceState`, about a millisecond)
+    // follows after the paint. The URL's `q` is still the state, a frame later.
+    let typed = RwSignal::new(None::<String>);
+    let filter = Memo::new(move |_| match typed.get() {
+        Some(query) => Filter::from_query(&query),
+        None => Filter::from_query(&location.search.get()),
+    });
     let navigate = use_navigate();
     let go = navigate.clone();
     let on_change = Callback::new(move |(text, replace): (String, bool)| {
         let q = Filter::parse(&text).to_query();
-        let path = if q.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{q}")
-        };
-        navigate(
-            &path,
-            NavigateOptions {
+        let navigate = navigate.clone();
+        let to = move |q: &str, replace: bool| {
+            let path = if q.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/?{q}")
+            };
+            let options = NavigateOptions {
                 replace,
                 scroll: false,
                 ..Default::default()
-            },
-        );
+            };
+            navigate(&path, options);
+        };
+        if replace {
+            typed.set(Some(q));
+            after_paint(move || {
+                if let Some(q) = typed.get_untracked() {
+                    // The URL first, then back to reading it: the filter is the same, so
+                    // nothing is drawn again.
+                    to(&q, true);
+                    typed.set(None);
+                }
+            });
+        } else {
+            to(&q, false);
+            typed.set(None);
+        }
     });
     // Links from before `q=` held the whole query get its form in the address bar too.
     Effect::new(move |_| {
@@ -71,12 +94,15 @@ pub fn TimelinePage() -> impl IntoView {
             );
         }
     });
+    // The tab's title waits for the paint too: it is not what a keystroke is for.
     Effect::new(move |_| {
         let f = filter.get();
-        set_title(&if f.is_empty() {
-            "Timeline".to_string()
-        } else {
-            format!("Timeline: {}", describe(&f))
+        after_paint(move || {
+            set_title(&if f.is_empty() {
+                "Timeline".to_string()
+            } else {
+                format!("Timeline: {}", describe(&f))
+            })
         });
     });
     with_data(move |loaded| view! { <Timeline loaded filter on_change/> })
@@ -97,11 +123,18 @@ fn Timeline(
 ) -> impl IntoView {
     let all = loaded.clone();
     let results = Memo::new(move |_| filter.with(|f| run(&all.index, &all.entries, f)));
-    // How many rows are drawn, and for which search: a new search starts from FIRST, derived
-    // here rather than reset by an effect, which would first draw the old number of rows.
+    // How many rows are drawn, and for which search. A new search keeps the rows it shares
+    // with what is on screen and draws at most FIRST new ones before the paint; derived here
+    // rather than reset by an effect, which would first draw the old number of rows.
     let drawn = RwSignal::new((String::new(), FIRST));
+    let on_screen = StoredValue::new(HashSet::<usize>::new());
     let limit = Memo::new(move |_| {
-        filter.with(|f| drawn.with(|(q, n)| if *q == f.q { *n } else { FIRST }))
+        filter.with(|f| match drawn.with(|(q, n)| (*q == f.q).then_some(*n)) {
+            Some(n) => n,
+            None => results.with(|r| {
+                on_screen.with_value(|s| rows_to_draw(&r.hits, |i| s.contains(&i), FIRST, PAGE))
+            }),
+        })
     });
     // Once a new search is painted, its first page is drawn in full.
     Effect::new(move |_| {
@@ -126,6 +159,10 @@ fn Timeline(
         let n = limit.get();
         let ranked = filter.with(|f| !f.words.is_empty());
         results.with(|r| groups(&entries.entries, &r.hits, n, ranked))
+    });
+    Effect::new(move |_| {
+        let rows = shown.with(|gs| gs.iter().flat_map(|g| g.entries.iter().copied()).collect());
+        on_screen.set_value(rows);
     });
     let words = Memo::new(move |_| filter.with(|f| f.words.clone()));
     let labels = move || shown.with(|gs| gs.iter().map(|g| g.label.clone()).collect::<Vec<_>>());
@@ -156,7 +193,7 @@ fn Timeline(
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
         <FilterBar loaded=loaded.clone() filter results on_change/>
         <TimeAxis loaded=loaded.clone() results filter/>
-        <MembershipChart loaded=loaded.clone()/>
+        <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| filter.with(Filter::is_empty))/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
             {move || match count() {
                 0 => "No entries match. Remove a filter or shorten the search to see more.".to_string(),
@@ -224,10 +261,18 @@ fn move_through_results(ev: leptos::ev::KeyboardEvent) {
     }
 }
 
-/// `text` with the marked ranges in `<mark>`.
-fn marked(text: &str, words: &[String]) -> impl IntoView {
-    let ranges = highlight(text, words);
-    segments(text, &ranges)
+/// `text` with the words marked, redrawn only when the marked ranges change: most keystrokes
+/// leave most rows' marks as they were.
+fn marked(text: String, words: Memo<Vec<String>>) -> impl IntoView {
+    let text = Arc::<str>::from(text);
+    let shown = text.clone();
+    let ranges = Memo::new(move |_| words.with(|w| highlight(&text, w)));
+    move || ranges.with(|r| marked_ranges(&shown, r))
+}
+
+/// `text` with `ranges` in `<mark>`.
+fn marked_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> impl IntoView {
+    segments(text, ranges)
         .into_iter()
         .map(|(piece, mark)| {
             if mark {
@@ -311,8 +356,8 @@ fn EntryRow(
             </time>
             <div class="entry-body">
                 <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
-                <a class="entry-link" href=href>{move || words.with(|w| marked(&title, w))}</a>
-                {(!detail.is_empty()).then(|| view! { <p class="entry-detail">{move || words.with(|w| marked(&detail, w))}</p> })}
+                <a class="entry-link" href=href>{marked(title, words)}</a>
+                {(!detail.is_empty()).then(|| view! { <p class="entry-detail">{marked(detail, words)}</p> })}
                 <div class="chips">{peps}{more}</div>
             </div>
         </li>
