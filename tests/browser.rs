@@ -447,8 +447,26 @@ impl Browser {
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
-    /// Loads `path` (relative to the site's root) as a fresh page load.
+    /// Loads `path` (relative to the site's root) as a fresh page load, and waits until the
+    /// live app has taken the place of the prerendered home page, if the page had one: tests
+    /// work the app, not the HTML that stands in for it while it loads.
     async fn goto(&self, path: &str) {
+        self.goto_early(path).await;
+        self.until(
+            "the live app in place of the prerendered view",
+            async || match self
+                .js("return !document.getElementById('prerender')", vec![])
+                .await
+            {
+                Value::Bool(true) => Ok(()),
+                other => Err(format!("prerendered view still there ({other})")),
+            },
+        )
+        .await;
+    }
+
+    /// Loads `path` as a fresh page load and returns as soon as the page is parsed.
+    async fn goto_early(&self, path: &str) {
         let url = self.site.url(path);
         self.client
             .goto(&url)

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use super::load::{load, Loaded};
 use super::pages::{
@@ -54,6 +55,13 @@ pub fn App() -> impl IntoView {
     let retry = RwSignal::new(0u32);
     let state = LocalResource::new(move || load(retry.get()));
     provide_context(DataHandle { state, retry });
+    // The data is in (or failed): the live first view takes the prerendered one's place in
+    // the next animation frame, by when the page has drawn it, and before that frame's paint.
+    Effect::new(move |_| {
+        if state.with(Option::is_some) {
+            request_animation_frame(hand_over_from_prerender);
+        }
+    });
     let home = href(&base, &Page::Home);
 
     view! {
@@ -161,4 +169,61 @@ pub fn jump_to_fragment() {
             el.scroll_into_view();
         }
     });
+}
+
+/// The home page's first view as the build wrote it into index.html (scripts/prerender.mjs),
+/// while the page still has it.
+fn prerendered() -> Option<web_sys::Element> {
+    document().get_element_by_id("prerender")
+}
+
+/// Before the app mounts. The prerendered view is the bare home page, so any other address
+/// (a query, another page) drops it at once rather than show the wrong page until the data is
+/// in; the stylesheet shows the live app as soon as it is gone.
+pub fn keep_prerender_for_home_only() {
+    let Some(view) = prerendered() else {
+        return;
+    };
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    if path.trim_end_matches('/') != base_path() || !query.is_empty() {
+        view.remove();
+    }
+}
+
+/// Replaces the prerendered view with the live one, keeping what was typed into its search box
+/// and the focus, should someone have started before the app was ready.
+fn hand_over_from_prerender() {
+    let Some(view) = prerendered() else {
+        return;
+    };
+    let early = view
+        .query_selector("#filter-q")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let text = early.as_ref().map(|i| i.value()).unwrap_or_default();
+    let focused = match (&early, document().active_element()) {
+        (Some(input), Some(active)) => active == ***input,
+        _ => false,
+    };
+    view.remove();
+    let Some(input) = document()
+        .get_element_by_id("filter-q")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    if !text.is_empty() {
+        input.set_value(&text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = input.dispatch_event(&event);
+        }
+    }
+    if focused {
+        let _ = input.focus();
+    }
 }

@@ -1006,3 +1006,103 @@ async fn tables_at_375_px_pass_axe_and_scroll_by_keyboard() {
     );
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
+    let b = Browser::open().await;
+    // The wasm held back 3 s: what shows meanwhile is the HTML alone.
+    let wasm = std::fs::read_dir(site_dir())
+        .expect("list SITE_DIR")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.ends_with(".wasm"))
+        .expect("a .wasm in SITE_DIR");
+    b.site
+        .replace(&wasm, Replacement::Slow(Duration::from_secs(3)));
+    b.goto_early("").await;
+    let rows = b.texts("#prerender li.entry a.entry-link").await;
+    assert!(
+        rows.len() >= 10,
+        "the HTML shows the timeline's first rows: {rows:?}"
+    );
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('#filter-q').length",
+            vec![]
+        )
+        .await,
+        json!(1),
+        "one search box before the app runs"
+    );
+    // Someone starts typing before the app is ready; it keeps the text and the focus.
+    let early = b.find("#prerender #filter-q").await;
+    early.click().await.expect("focus the early box");
+    early
+        .send_keys("703")
+        .await
+        .expect("type into the early box");
+    b.until(
+        "the live app in place of the prerendered view, with the typing",
+        async || {
+            let gone = b
+                .js("return !document.getElementById('prerender')", vec![])
+                .await;
+            let q = b.param("q").await?;
+            let text = b.value_of("input#filter-q").await?;
+            let focused = b
+                .js(
+                    "return document.activeElement && document.activeElement.id",
+                    vec![],
+                )
+                .await;
+            if gone == json!(true)
+                && q.as_deref() == Some("703")
+                && text == "703"
+                && focused == json!("filter-q")
+            {
+                Ok(())
+            } else {
+                Err(format!(
+                    "prerender gone {gone}, q={q:?}, box {text:?}, focus {focused}"
+                ))
+            }
+        },
+    )
+    .await;
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('#filter-q').length",
+            vec![]
+        )
+        .await,
+        json!(1),
+        "one search box once the app runs"
+    );
+
+    // Any other address than the bare home page hides it from the start (the wasm is still
+    // held back): it would show the wrong page until the app ran.
+    b.goto_early("?q=pep:703").await;
+    let shown = "const p = document.getElementById('prerender');
+                 return !!p && getComputedStyle(p).display !== 'none'";
+    assert_eq!(
+        b.js(shown, vec![]).await,
+        json!(false),
+        "a query hides the prerendered home page from the start"
+    );
+    b.until(
+        "the app, without the prerendered view, on the query",
+        async || {
+            let gone = b
+                .js("return !document.getElementById('prerender')", vec![])
+                .await;
+            let box_text = b.value_of("input#filter-q").await?;
+            if gone == json!(true) && box_text == "pep:703" {
+                Ok(())
+            } else {
+                Err(format!("prerender gone {gone}, box {box_text:?}"))
+            }
+        },
+    )
+    .await;
+    b.close().await;
+}

@@ -18,7 +18,8 @@ use crate::ui::load::Loaded;
 pub fn MembershipChart(
     /// The data set, for the terms and people.
     loaded: Arc<Loaded>,
-    /// Whether the chart is unfolded; it follows this whenever it changes.
+    /// Whether the chart is unfolded; it follows this whenever it changes. An attribute, not
+    /// a property, so the prerendered home page (scripts/prerender.mjs) has it open too.
     #[prop(into)]
     open: Signal<bool>,
 ) -> impl IntoView {
@@ -74,7 +75,7 @@ pub fn MembershipChart(
     // the chart: it is open on the bare timeline and folds away while a filter is on, and a
     // click opens or folds it whatever the filter.
     view! {
-        <details class="membership" data-testid="membership-chart" prop:open=open>
+        <details class="membership" data-testid="membership-chart" open=open>
             <summary><h2>"Who served on the council"</h2></summary>
             <figure>
                 <figcaption id="membership-caption" class="muted">
