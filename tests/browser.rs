@@ -454,15 +454,22 @@ impl Browser {
         self.goto_early(path).await;
         self.until(
             "the live app in place of the prerendered view",
-            async || match self
-                .js("return !document.getElementById('prerender')", vec![])
-                .await
-            {
-                Value::Bool(true) => Ok(()),
-                other => Err(format!("prerendered view still there ({other})")),
+            async || {
+                if self.prerender_gone().await {
+                    Ok(())
+                } else {
+                    Err("prerendered view still there".to_string())
+                }
             },
         )
         .await;
+    }
+
+    /// Whether the page holds no prerendered view (any more).
+    async fn prerender_gone(&self) -> bool {
+        self.js("return !document.getElementById('prerender')", vec![])
+            .await
+            == Value::Bool(true)
     }
 
     /// Loads `path` as a fresh page load and returns as soon as the page is parsed.

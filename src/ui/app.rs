@@ -177,17 +177,14 @@ fn prerendered() -> Option<web_sys::Element> {
     document().get_element_by_id("prerender")
 }
 
-/// Before the app mounts. The prerendered view is the bare home page, so any other address
-/// (a query, another page) drops it at once rather than show the wrong page until the data is
-/// in; the stylesheet shows the live app as soon as it is gone.
+/// Before the app mounts. The prerendered view is the bare home page; on any other address
+/// the guard that scripts/prerender.mjs puts in `<head>` has marked the page `not-home` and the
+/// stylesheet hides the view. Removing it too leaves one `#filter-q` for the app's own box.
 pub fn keep_prerender_for_home_only() {
-    let Some(view) = prerendered() else {
-        return;
-    };
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let query = location.search().unwrap_or_default();
-    if path.trim_end_matches('/') != base_path() || !query.is_empty() {
+    let elsewhere = document()
+        .document_element()
+        .is_some_and(|html| html.class_list().contains("not-home"));
+    if let (true, Some(view)) = (elsewhere, prerendered()) {
         view.remove();
     }
 }

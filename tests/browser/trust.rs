@@ -1044,9 +1044,7 @@ async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
     b.until(
         "the live app in place of the prerendered view, with the typing",
         async || {
-            let gone = b
-                .js("return !document.getElementById('prerender')", vec![])
-                .await;
+            let gone = b.prerender_gone().await;
             let q = b.param("q").await?;
             let text = b.value_of("input#filter-q").await?;
             let focused = b
@@ -1055,10 +1053,7 @@ async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
                     vec![],
                 )
                 .await;
-            if gone == json!(true)
-                && q.as_deref() == Some("703")
-                && text == "703"
-                && focused == json!("filter-q")
+            if gone && q.as_deref() == Some("703") && text == "703" && focused == json!("filter-q")
             {
                 Ok(())
             } else {
@@ -1092,11 +1087,9 @@ async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
     b.until(
         "the app, without the prerendered view, on the query",
         async || {
-            let gone = b
-                .js("return !document.getElementById('prerender')", vec![])
-                .await;
+            let gone = b.prerender_gone().await;
             let box_text = b.value_of("input#filter-q").await?;
-            if gone == json!(true) && box_text == "pep:703" {
+            if gone && box_text == "pep:703" {
                 Ok(())
             } else {
                 Err(format!("prerender gone {gone}, box {box_text:?}"))
