@@ -1,18 +1,25 @@
-// Writes the home page's first view into a built site's index.html, so that the timeline shows
-// as soon as the HTML arrives instead of after the wasm has downloaded, compiled and drawn it.
+// Writes the app's own first view of the home page and of every meeting page into the built
+// site as HTML, so that those pages show as soon as the HTML arrives instead of after the wasm
+// has downloaded, compiled and drawn them.
 //
 //   node scripts/prerender.mjs SITE_DIR [PUBLIC_URL]
 //
-// The view is the app's own: the built site is served from memory and opened in headless
-// Chromium, which prints the page once the app has drawn it. Its <body> goes into index.html
-// inside <div id="prerender">; the stylesheet hides the live app while that element exists,
-// and the app removes it as soon as its own first view is ready (src/ui/app.rs). Only the bare
-// home URL uses it: 404.html, which static hosts answer deep links with, stays the plain shell.
-import { execFile } from 'node:child_process';
+// The built site is served from memory and opened in one headless Chromium, driven over its
+// DevTools pipe (scripts/lib/chromium-pipe.mjs). The app loads once; each page is reached by the
+// app's own client-side navigation, and its <body> is kept once the app has drawn it. The view
+// goes into the page's file (index.html for home, meetings/<id>.html for a meeting, which is
+// how GitHub Pages answers /meetings/<id>) inside <div id="prerender">; the stylesheet hides
+// the live app while that element exists, and the app removes it once its own first view is
+// ready (src/ui/app.rs). 404.html, which hosts answer other deep links with, stays the plain
+// shell.
+//
+// Each written page also starts the app only after its first paint: the wasm, the data and
+// their preloads wait in a <template> until then, so the prerendered view is not held up by
+// downloads it does not need.
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
+import { launch } from './lib/chromium-pipe.mjs';
 import { serve } from './lib/static-server.mjs';
 
 const [dir, prefix = '/'] = process.argv.slice(2);
@@ -20,53 +27,134 @@ if (!dir) {
   console.error('usage: node scripts/prerender.mjs SITE_DIR [PUBLIC_URL]');
   process.exit(2);
 }
-const chromium = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const index = path.join(dir, 'index.html');
-const page = fs.readFileSync(index, 'utf8');
-if (page.includes('id="prerender"')) {
-  console.error(`prerender: ${index} already holds a prerendered view`);
+const fail = (why) => {
+  console.error(`prerender: ${why}; the site is left without prerendered pages`);
   process.exit(1);
-}
+};
+
+const shell = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+if (shell.includes('id="prerender"')) fail(`${dir}/index.html already holds a prerendered view`);
+
+// Every section of the notes has a page (src/core/route.rs, Route::Meeting).
+const sections = JSON.parse(fs.readFileSync(path.join(dir, 'data/meetings.json'), 'utf8'));
+const pages = [
+  { path: '', file: 'index.html', ready: 'main li.entry' },
+  ...sections.map(({ id }) => ({
+    path: `meetings/${id}`,
+    file: `meetings/${id}.html`,
+    ready: 'main article h1',
+  })),
+];
+
+// In the page: waits for `ready` with no loading notice left, then for the after-paint work
+// (facet counts, the title) to be done, and returns the title and the drawn <body>.
+const drawn = (ready) => `new Promise((done, give_up) => {
+  const t0 = performance.now();
+  const poll = () => {
+    if (document.querySelector(${JSON.stringify(ready)}) && !document.querySelector('main .loading')) {
+      requestAnimationFrame(() => setTimeout(() =>
+        done({ title: document.title, body: document.body.innerHTML }), 50));
+    } else if (performance.now() - t0 > 20000) {
+      give_up(new Error('not drawn within 20 s: ' + document.body.innerText.slice(0, 300)));
+    } else {
+      setTimeout(poll, 10);
+    }
+  };
+  poll();
+})`;
+
+// Goes to `path` as the app's own links do: the router follows history changes.
+const follow = (url) => `history.pushState(null, '', ${JSON.stringify(url)});
+  dispatchEvent(new PopStateEvent('popstate', { state: null }));`;
 
 const site = await serve(dir, prefix);
-let dom;
+const browser = await launch(process.env.CHROME_PATH ?? '/usr/bin/chromium');
+const views = [];
 try {
-  // Virtual time runs the app's timers and waits for its fetches, then the page is printed.
-  ({ stdout: dom } = await promisify(execFile)(
-    'timeout',
-    ['120', chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-      '--window-size=1280,900', '--virtual-time-budget=10000', '--dump-dom', site.url],
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
-  ));
+  const tab = await browser.newPage({ width: 1280, height: 900 });
+  for (const [i, page] of pages.entries()) {
+    const url = site.url + page.path;
+    if (i === 0) await tab.navigate(url);
+    else await tab.evaluate(follow(new URL(url).pathname));
+    const { title, body } = await tab.evaluate(drawn(page.ready)).catch((e) =>
+      fail(`${url}: ${e.message}`),
+    );
+    views.push({ ...page, title, view: clean(body) });
+  }
 } finally {
+  await browser.close();
   site.close();
 }
 
-const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(dom)?.[1] ?? '';
-const view = body
-  .replace(/<noscript>[\s\S]*?<\/noscript>/g, '')
-  .replace(/<script[\s\S]*?<\/script>/g, '')
-  // The markers the app's renderer leaves between pieces of a view.
-  .replace(/<!---->/g, '')
-  .trim();
-const rows = (view.match(/<li class="entry /g) ?? []).length;
-if (rows === 0 || !view.includes('id="filter-q"')) {
-  console.error('prerender: the app drew no timeline in headless Chromium; index.html is unchanged');
-  process.exit(1);
+const home = views[0];
+const rows = (home.view.match(/<li class="entry /g) ?? []).length;
+if (rows === 0 || !home.view.includes('id="filter-q"')) fail('the app drew no timeline on the home page');
+
+let bytes = 0;
+for (const { file, path: at, title, view } of views) {
+  const html = page(shell, { at: prefix + at, title, view });
+  fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  fs.writeFileSync(path.join(dir, file), html);
+  bytes += html.length;
 }
-// Only the bare home URL may show it: any other address served this file (a query, or a host
-// that answers deep links with index.html) marks the page from <head>, before the view is
-// parsed, and the stylesheet then hides it. Inline, so no request waits on it; scripts/add-csp allows it by
-// its hash.
-const home = JSON.stringify(prefix.replace(/\/$/, ''));
-const guard =
-  `<script>if (location.search || location.pathname.replace(/\\/$/, '') !== ${home}) ` +
-  `document.documentElement.classList.add('not-home');</script>`;
-fs.writeFileSync(
-  index,
-  // A function, so that a `$` in the view is not read as a replacement pattern.
-  page
-    .replace(/<\/head>/, () => `  ${guard}\n  </head>`)
-    .replace(/<body>/, () => `<body>\n    <div id="prerender">${view}</div>`),
+console.log(
+  `[prerender] ${views.length} pages (home with ${rows} rows, ${views.length - 1} meetings), ` +
+    `${Math.round(bytes / 1024)} KB of HTML`,
 );
-console.log(`[prerender] ${index}: the first view, ${rows} rows, ${Math.round(view.length / 1024)} KB of HTML`);
+
+/** The drawn <body> without scripts, the <noscript> notice and the renderer's markers. */
+function clean(body) {
+  return body
+    .replace(/<noscript>[\s\S]*?<\/noscript>/g, '')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<!---->/g, '')
+    .trim();
+}
+
+/** The shell with `view` prerendered for the address `at`, and the app started after paint. */
+function page(shell, { at, title, view }) {
+  // The view belongs to one address. A guard in <head>, before the view is parsed, marks the
+  // page when it is opened at any other (a query, or a host that answers unknown paths with
+  // this file), and the stylesheet then hides the view. The same script on every page, so one
+  // hash in the policy (scripts/add-csp) allows it; the address is in its data attribute.
+  const guard =
+    `<script data-page="${escape(at.replace(/\/$/, ''))}">` +
+    `if (location.search || location.pathname.replace(/\\/$/, '') !== document.currentScript.dataset.page) ` +
+    `document.documentElement.classList.add('stale-prerender');</script>`;
+  let preloads = '';
+  const out = shell
+    // Functions, so that a `$` in the view or title is not read as a replacement pattern.
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
+    .replace(/\s*<link rel="(?:preload|modulepreload)"[^>]*>/g, (link) => {
+      preloads += link;
+      return '';
+    })
+    .replace(/import init, \* as bindings from ('[^']+');/, (_, js) =>
+      [
+        // Once the view has painted (the browser reports it a little after the frame), at
+        // once if the guard hid it, and in any case after a second.
+        'await new Promise((go) => {',
+        "  if (document.documentElement.classList.contains('stale-prerender')) return go();",
+        '  setTimeout(go, 1000);',
+        '  try {',
+        '    new PerformanceObserver((paints) => {',
+        "      if (paints.getEntriesByName('first-contentful-paint').length) go();",
+        "    }).observe({ type: 'paint', buffered: true });",
+        '  } catch { go(); }',
+        '});',
+        "document.head.append(document.getElementById('after-paint').content);",
+        `const bindings = await import(${js});`,
+        'const init = bindings.default;',
+      ].join('\n'),
+    )
+    .replace(/<\/head>/, () => `  ${guard}\n  <template id="after-paint">${preloads}\n  </template>\n  </head>`)
+    .replace(/<body>/, () => `<body>\n    <div id="prerender">${view}</div>`);
+  if (!out.includes("getElementById('after-paint')") || !preloads.includes('.wasm')) {
+    fail("Trunk's boot script or preloads are not as expected: has Trunk changed how it boots the app?");
+  }
+  return out;
+}
+
+function escape(text) {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -10,6 +10,6 @@ pub mod pages;
 /// Starts the app in the page's `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    app::keep_prerender_for_home_only();
+    app::drop_stale_prerender();
     leptos::mount::mount_to_body(app::App);
 }

@@ -4,8 +4,8 @@
 //! and `/usr/bin/chromedriver`, so a plain `cargo test` skips them; `scripts/test` runs them.
 //!
 //! The site is served by a small static server inside the test that behaves like a static host
-//! (GitHub Pages): a file that exists is served, any other path under `/council/` gets `404.html`
-//! with status 404. It can also answer one file with a body or a status of the test's choosing.
+//! (GitHub Pages): a file that exists is served, `/x` is served from `x.html` if there is one (a
+//! prerendered page), and any other path under `/council/` gets `404.html` with status 404. It can also answer one file with a body or a status of the test's choosing.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -229,8 +229,8 @@ fn serve(
         .push(format!("{method} {target} -> {outcome}"));
 }
 
-/// What the site answers for `target`: the test's replacement if it set one, the file if it
-/// exists, else `404.html` with status 404, as a static host does.
+/// What the site answers for `target`: the test's replacement if it set one, the file (or the
+/// prerendered page) if it exists, else `404.html` with status 404, as a static host does.
 fn answer(target: &str, root: &Path, replacements: &Mutex<HashMap<String, Replacement>>) -> Answer {
     let path = target.split(['?', '#']).next().unwrap_or_default();
     let Some(rel) = path.strip_prefix(PREFIX) else {
@@ -249,9 +249,11 @@ fn answer(target: &str, root: &Path, replacements: &Mutex<HashMap<String, Replac
         None => {}
     }
     // The app's paths need no percent-decoding; refusing `..` keeps answers inside the site.
+    // `/x` may be a prerendered page, x.html, which GitHub Pages answers it with.
     let file = match rel {
         "" => root.join("index.html"),
         _ if rel.split('/').any(|part| part == "..") => root.join("404.html"),
+        _ if !root.join(rel).is_file() => root.join(format!("{rel}.html")),
         _ => root.join(rel),
     };
     match std::fs::read(&file) {

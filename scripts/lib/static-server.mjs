@@ -28,15 +28,14 @@ export function serve(dir, prefix = '/') {
     }
     url = url.slice(prefix.length);
     let file = path.join(root, path.normalize('/' + url));
-    // A folder gets its index.html; other paths that are not files get the app's plain shell,
-    // 404.html as GitHub Pages answers (index.html holds the prerendered home page), with
-    // status 200 as hosts with a single-page fallback answer: crawlers and Lighthouse read the
-    // status of a deep link.
+    // As GitHub Pages answers: `/x` from x.html (a prerendered page), a folder from its
+    // index.html; other paths that are not files get the app's plain shell, 404.html (index.html
+    // holds the prerendered home page), with status 200 as hosts with a single-page fallback
+    // answer: crawlers and Lighthouse read the status of a deep link.
     const isFile = (f) => f.startsWith(root) && fs.existsSync(f) && fs.statSync(f).isFile();
     if (!isFile(file)) {
-      const inFolder = path.join(file, 'index.html');
-      const shell = path.join(root, '404.html');
-      file = isFile(inFolder) ? inFolder : isFile(shell) ? shell : path.join(root, 'index.html');
+      const candidates = [`${file}.html`, path.join(file, 'index.html'), path.join(root, '404.html')];
+      file = candidates.find(isFile) ?? path.join(root, 'index.html');
     }
     if (!cache.has(file)) cache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
     const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');

@@ -171,19 +171,20 @@ pub fn jump_to_fragment() {
     });
 }
 
-/// The home page's first view as the build wrote it into index.html (scripts/prerender.mjs),
-/// while the page still has it.
+/// The page's first view as the build wrote it into its HTML (scripts/prerender.mjs), while
+/// the page still has it.
 fn prerendered() -> Option<web_sys::Element> {
     document().get_element_by_id("prerender")
 }
 
-/// Before the app mounts. The prerendered view is the bare home page; on any other address
-/// the guard that scripts/prerender.mjs puts in `<head>` has marked the page `not-home` and the
-/// stylesheet hides the view. Removing it too leaves one `#filter-q` for the app's own box.
-pub fn keep_prerender_for_home_only() {
+/// Before the app mounts. A prerendered view belongs to one address; on any other (a query,
+/// or a host that answers unknown paths with this file) the guard that scripts/prerender.mjs
+/// puts in `<head>` has marked the page `stale-prerender` and the stylesheet hides the view.
+/// Removing it too leaves one `#filter-q` for the app's own box.
+pub fn drop_stale_prerender() {
     let elsewhere = document()
         .document_element()
-        .is_some_and(|html| html.class_list().contains("not-home"));
+        .is_some_and(|html| html.class_list().contains("stale-prerender"));
     if let (true, Some(view)) = (elsewhere, prerendered()) {
         view.remove();
     }

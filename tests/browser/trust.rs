@@ -378,10 +378,10 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
     let b = Browser::open().await;
     b.site
         .replace(MEETINGS_JSON, Replacement::Slow(Duration::from_secs(40)));
-    b.goto("meetings/2023-08-28").await;
+    // A page without a prerendered view shows a spinner while it waits; it turns, unless the
+    // visitor asked for less motion.
+    b.goto("people").await;
     b.find("[data-testid=loading]").await;
-    let started = Instant::now();
-    // While it waits, the spinner turns, unless the visitor asked for less motion.
     let spin = "return getComputedStyle(document.querySelector('.spinner')).animationName";
     assert_eq!(b.js(spin, vec![]).await, "spin", "the spinner's animation");
     emulate(&b, "", &[("prefers-reduced-motion", "reduce")]).await;
@@ -389,6 +389,14 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
         b.js(spin, vec![]).await,
         "none",
         "the spinner turns despite prefers-reduced-motion"
+    );
+    // A prerendered meeting page stays readable while it waits.
+    b.goto_early("meetings/2023-08-28").await;
+    let started = Instant::now();
+    let items = b.texts("#prerender li.item").await;
+    assert!(
+        !items.is_empty(),
+        "the prerendered meeting while the data is slow"
     );
     // The app waits 10 s for a file; `until` waits up to 20 s.
     let text = error_view(&b, "the slow-file error", &["meetings.json", "slow"]).await;
@@ -406,6 +414,7 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
         .expect("click retry");
     let retried = Instant::now();
     b.find("li.item").await;
+    assert!(b.prerender_gone().await, "the live meeting after the retry");
     // The hanging request was ended: the retry does not wait behind it.
     assert!(
         retried.elapsed() < Duration::from_secs(5),
@@ -1012,13 +1021,8 @@ async fn tables_at_375_px_pass_axe_and_scroll_by_keyboard() {
 async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
     let b = Browser::open().await;
     // The wasm held back 3 s: what shows meanwhile is the HTML alone.
-    let wasm = std::fs::read_dir(site_dir())
-        .expect("list SITE_DIR")
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.ends_with(".wasm"))
-        .expect("a .wasm in SITE_DIR");
     b.site
-        .replace(&wasm, Replacement::Slow(Duration::from_secs(3)));
+        .replace(&wasm_file(), Replacement::Slow(Duration::from_secs(3)));
     b.goto_early("").await;
     let rows = b.texts("#prerender li.entry a.entry-link").await;
     assert!(
@@ -1097,5 +1101,93 @@ async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
         },
     )
     .await;
+    b.close().await;
+}
+
+/// The name of the built site's `.wasm`.
+fn wasm_file() -> String {
+    std::fs::read_dir(site_dir())
+        .expect("list SITE_DIR")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.ends_with(".wasm"))
+        .expect("a .wasm in SITE_DIR")
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_meeting_page_is_prerendered_and_fetches_the_app_after_its_first_paint() {
+    let b = Browser::open().await;
+    b.site
+        .replace(&wasm_file(), Replacement::Slow(Duration::from_secs(3)));
+    // The section with the most items, as Lighthouse opens (scripts/lighthouse).
+    let sections: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(site_dir().join(MEETINGS_JSON)).expect("read meetings.json"),
+    )
+    .expect("parse meetings.json");
+    let fullest = sections
+        .iter()
+        .max_by_key(|s| s["items"].as_array().map_or(0, Vec::len))
+        .expect("a section");
+    let id = fullest["id"].as_str().expect("an id");
+    b.goto_early(&format!("meetings/{id}")).await;
+
+    let heading = b.texts("#prerender article h1").await;
+    assert!(
+        heading.len() == 1 && heading[0].contains(id),
+        "the HTML shows the meeting's heading before the wasm is in: {heading:?}"
+    );
+    let items = b.texts("#prerender article li[id^='item-']").await;
+    assert_eq!(
+        items.len(),
+        fullest["items"].as_array().unwrap().len(),
+        "the HTML shows every item of {id}"
+    );
+    let title = b.js("return document.title", vec![]).await;
+    assert!(
+        title.as_str().is_some_and(|t| t.contains(id)),
+        "the tab is titled for the meeting from the start: {title}"
+    );
+
+    b.until(
+        "the live app's meeting in place of the prerendered one",
+        async || {
+            let gone = b.prerender_gone().await;
+            let live = b.texts("main article h1").await;
+            if gone && live == heading {
+                Ok(())
+            } else {
+                Err(format!("prerender gone {gone}, heading {live:?}"))
+            }
+        },
+    )
+    .await;
+    // Nothing the first paint doesn't need is fetched before it: the wasm, its JS and the data
+    // start after it, so the view is not held up by downloads (and Lighthouse's model of a
+    // slow phone does not wait for them either).
+    let report = b
+        .js(
+            "const paint = performance.getEntriesByName('first-contentful-paint')[0];
+             return {
+               paint: paint ? paint.startTime : null,
+               early: performance.getEntriesByType('resource')
+                 .filter((r) => /\\.(wasm|js)$|\\/data\\//.test(r.name))
+                 .filter((r) => !paint || r.startTime < paint.startTime)
+                 .map((r) => `${r.name} at ${Math.round(r.startTime)} ms`),
+               late: performance.getEntriesByType('resource')
+                 .filter((r) => /\\.wasm$/.test(r.name)).length,
+             }",
+            vec![],
+        )
+        .await;
+    assert!(
+        report["paint"].is_number() && report["late"] == json!(1),
+        "a first paint and the wasm fetched: {report}"
+    );
+    assert_eq!(
+        report["early"],
+        json!([]),
+        "fetched before the first paint ({} ms)",
+        report["paint"]
+    );
     b.close().await;
 }
