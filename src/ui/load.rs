@@ -34,13 +34,18 @@ pub async fn load(retry: u32) -> Result<Arc<Loaded>, DataError> {
     for t in texts {
         got.push(t?);
     }
+    // Parsing, checking and drawing each get a task of their own (`yield_now`), so that none
+    // holds the page's main thread for long: a slow phone takes several times as long.
+    yield_now().await;
     let parts = Parts::parse_with(|file| {
         let i = DataFile::ALL.iter().position(|f| *f == file).unwrap_or(0);
         std::mem::take(&mut got[i])
     })?;
+    yield_now().await;
     let data = Dataset::new(parts)?;
     let entries = entries(&data);
     let index = Index::new(&data, &entries);
+    yield_now().await;
     let loaded = Arc::new(Loaded {
         data,
         entries,
@@ -123,6 +128,11 @@ async fn load_details(number: u16, retry: u32) -> Result<Arc<PepDetails>, DataEr
     )
     .await?;
     parse_details(number, &text).map(Arc::new)
+}
+
+/// Lets the browser run its other tasks (input, painting) before the caller goes on.
+fn yield_now() -> impl Future<Output = ()> {
+    after(Duration::ZERO)
 }
 
 /// A future that completes once `delay` has passed.
