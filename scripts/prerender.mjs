@@ -1,5 +1,5 @@
-// Writes the app's own first view of the home page and of every meeting page into the built
-// site as HTML, so that those pages show as soon as the HTML arrives instead of after the wasm
+// Writes the app's own first view of the home page and of every meeting, person and election
+// page into the built site as HTML, so that those pages show as soon as the HTML arrives instead of after the wasm
 // has downloaded, compiled and drawn them.
 //
 //   node scripts/prerender.mjs SITE_DIR [PUBLIC_URL]
@@ -8,7 +8,8 @@
 // DevTools pipe (scripts/lib/chromium-pipe.mjs). The app loads once; each page is reached by the
 // app's own client-side navigation, and its <body> is kept once the app has drawn it. The view
 // goes into the page's file (index.html for home, meetings/<id>.html for a meeting, which is
-// how GitHub Pages answers /meetings/<id>) inside <div id="prerender">; the stylesheet hides
+// how GitHub Pages answers /meetings/<id>; the same for people/ and elections/) inside
+// <div id="prerender">; the stylesheet hides
 // the live app while that element exists, and the app removes it once its own first view is
 // ready (src/ui/app.rs). 404.html, which hosts answer other deep links with, stays the plain
 // shell.
@@ -35,15 +36,17 @@ const fail = (why) => {
 const shell = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
 if (shell.includes('id="prerender"')) fail(`${dir}/index.html already holds a prerendered view`);
 
-// Every section of the notes has a page (src/core/route.rs, Route::Meeting).
-const sections = JSON.parse(fs.readFileSync(path.join(dir, 'data/meetings.json'), 'utf8'));
+// The home page and the pages of the records in the data set's files (src/core/route.rs):
+// every section of the notes, person and election. PEP pages are left out: there are hundreds,
+// and their details come from a file of their own in any case. So are the list pages, whose
+// names are also folders here (elections/, people/), which hosts may answer with a redirect.
+const records = (file) => JSON.parse(fs.readFileSync(path.join(dir, 'data', file), 'utf8'));
+const leaf = (at) => ({ path: at, file: `${at}.html`, ready: 'main h1' });
 const pages = [
   { path: '', file: 'index.html', ready: 'main li.entry' },
-  ...sections.map(({ id }) => ({
-    path: `meetings/${id}`,
-    file: `meetings/${id}.html`,
-    ready: 'main article h1',
-  })),
+  ...records('meetings.json').map(({ id }) => leaf(`meetings/${id}`)),
+  ...records('people.json').map(({ id }) => leaf(`people/${id}`)),
+  ...records('elections.json').map(({ term }) => leaf(`elections/${term}`)),
 ];
 
 // In the page: waits for `ready` with no loading notice left, then for the after-paint work
@@ -97,8 +100,14 @@ for (const { file, path: at, title, view } of views) {
   fs.writeFileSync(path.join(dir, file), html);
   bytes += html.length;
 }
+const counts = new Map();
+for (const { path: at } of views.slice(1)) {
+  const kind = at.split('/')[0];
+  counts.set(kind, (counts.get(kind) ?? 0) + 1);
+}
+const kinds = [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
 console.log(
-  `[prerender] ${views.length} pages (home with ${rows} rows, ${views.length - 1} meetings), ` +
+  `[prerender] ${views.length} pages (home with ${rows} rows, ${kinds}), ` +
     `${Math.round(bytes / 1024)} KB of HTML`,
 );
 
