@@ -135,6 +135,25 @@ fn every_record_becomes_one_entry_newest_first() {
 }
 
 #[test]
+fn recap_titles_drop_the_colon_the_notes_end_them_with() {
+    let data = bundled();
+    let recaps: Vec<_> = entries(&data)
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::Meeting && e.title.contains("recap"))
+        .collect();
+    assert!(!recaps.is_empty());
+    assert!(
+        recaps.iter().any(|e| e.title == "July recap"),
+        "a 2019 recap"
+    );
+    assert!(
+        recaps.iter().all(|e| !e.title.ends_with(':')),
+        "{:?}",
+        recaps.iter().map(|e| &e.title).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn filters_combine_and_count() {
     let data = tiny();
     let e = entries(&data);

@@ -437,6 +437,14 @@ pub struct Section {
     pub source: Source,
 }
 
+impl Section {
+    /// The heading to show: as the notes write it, less the colon some recaps end with
+    /// ("July recap:").
+    pub fn shown_heading(&self) -> &str {
+        self.heading.trim_end_matches(':').trim_end()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {

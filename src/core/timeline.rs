@@ -168,7 +168,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             SectionKind::Meeting => "Council meeting".to_string(),
             SectionKind::NoMeeting if s.held => "Partial meeting".to_string(),
             SectionKind::NoMeeting => "No meeting".to_string(),
-            _ => s.heading.clone(),
+            _ => s.shown_heading().to_string(),
         };
         let mut outcomes: Vec<OutcomeKind> = s
             .items

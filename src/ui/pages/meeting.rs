@@ -34,7 +34,7 @@ fn heading(s: &Section) -> String {
         SectionKind::Meeting => format!("Council meeting, {}", s.date),
         SectionKind::NoMeeting if s.held => format!("Partial meeting, {}", s.date),
         SectionKind::NoMeeting => format!("No meeting, {}", s.date),
-        _ => format!("{}: {}", s.kind.label(), s.heading),
+        _ => format!("{}: {}", s.kind.label(), s.shown_heading()),
     }
 }
 

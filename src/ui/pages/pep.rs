@@ -82,7 +82,7 @@ fn PepView(
                 <Mention
                     date=m.date()
                     href=base.href(&Route::MeetingItem(m.section.id.clone(), m.item.n))
-                    heading=m.section.heading.clone()
+                    heading=m.section.shown_heading().to_string()
                     n=m.item.n
                     kind=m.item.kind
                     outcomes=story.outcomes_in(m.item)

@@ -129,7 +129,7 @@ fn PersonView(
                 <Mention
                     date=s.date
                     href=base.href(&Route::MeetingItem(s.id.clone(), i.n))
-                    heading=s.heading.clone()
+                    heading=s.shown_heading().to_string()
                     n=i.n
                     kind=i.kind
                     summary=i.summary.clone()
