@@ -190,38 +190,77 @@ pub fn drop_stale_prerender() {
     }
 }
 
+/// What can hold the focus, in the same order in the prerendered view and in the live one.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
 /// Replaces the prerendered view with the live one, keeping what was typed into its search box
-/// and the focus, should someone have started before the app was ready.
+/// and the focus, should someone have started before the app was ready: a keyboard user may
+/// have tabbed to a link, or begun a search.
 fn hand_over_from_prerender() {
     let Some(view) = prerendered() else {
         return;
     };
-    let early = view
+    let text = view
         .query_selector("#filter-q")
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-    let text = early.as_ref().map(|i| i.value()).unwrap_or_default();
-    let focused = match (&early, document().active_element()) {
-        (Some(input), Some(active)) => active == ***input,
-        _ => false,
-    };
-    view.remove();
-    let Some(input) = document()
-        .get_element_by_id("filter-q")
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
+        .map(|i| i.value())
+        .unwrap_or_default();
+    let focused = document().active_element().and_then(|active| {
+        let position = nth_matching(&view, FOCUSABLE, |e| *e == active)?;
+        Some((position, active))
+    });
+    view.remove();
+
+    // The live element in the same place, if it is the same element: the live view may differ
+    // (an error, say), and then the focus stays where the browser puts it.
+    let same = |(position, was): (usize, web_sys::Element)| {
+        let body = document().body()?;
+        let live = nth_element(&body, FOCUSABLE, position)?;
+        let alike = live.tag_name() == was.tag_name()
+            && live.get_attribute("href") == was.get_attribute("href")
+            && live.id() == was.id();
+        alike.then_some(live)
     };
+    let refocus = focused.and_then(same);
+
     if !text.is_empty() {
-        input.set_value(&text);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
-            let _ = input.dispatch_event(&event);
+        if let Some(input) = document()
+            .get_element_by_id("filter-q")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.set_value(&text);
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+                let _ = input.dispatch_event(&event);
+            }
         }
     }
-    if focused {
-        let _ = input.focus();
+    if let Some(live) = refocus.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = live.focus();
     }
+}
+
+/// The position among `root`'s elements matching `css` of the first one `is` picks.
+fn nth_matching(
+    root: &web_sys::Element,
+    css: &str,
+    is: impl Fn(&web_sys::Element) -> bool,
+) -> Option<usize> {
+    let list = root.query_selector_all(css).ok()?;
+    (0..list.length()).position(|i| {
+        list.item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| is(&e))
+    })
+}
+
+/// `root`'s `position`th element matching `css`.
+fn nth_element(root: &web_sys::Element, css: &str, position: usize) -> Option<web_sys::Element> {
+    let list = root.query_selector_all(css).ok()?;
+    list.item(u32::try_from(position).ok()?)?
+        .dyn_into::<web_sys::Element>()
+        .ok()
 }

@@ -1148,6 +1148,22 @@ async fn a_meeting_page_is_prerendered_and_fetches_the_app_after_its_first_paint
         "the tab is titled for the meeting from the start: {title}"
     );
 
+    // A keyboard user has tabbed to a link before the app is ready: the live page's same link
+    // has the focus once the app takes over.
+    let link = b
+        .js(
+            "const links = document.querySelectorAll('#prerender article li[id^=\"item-\"] a[href]');
+             const link = links[Math.min(3, links.length - 1)];
+             link.focus();
+             return document.activeElement === link ? link.getAttribute('href') : null",
+            vec![],
+        )
+        .await;
+    assert!(
+        link.is_string(),
+        "a link in the prerendered items takes the focus"
+    );
+
     b.until(
         "the live app's meeting in place of the prerendered one",
         async || {
@@ -1161,6 +1177,17 @@ async fn a_meeting_page_is_prerendered_and_fetches_the_app_after_its_first_paint
         },
     )
     .await;
+    let focus = b
+        .js(
+            "const a = document.activeElement;
+             return a && a.isConnected && a.closest('main article') ? a.getAttribute('href') : null",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        focus, link,
+        "the focus moves to the same link in the live page"
+    );
     // Nothing the first paint doesn't need is fetched before it: the wasm, its JS and the data
     // start after it, so the view is not held up by downloads (and Lighthouse's model of a
     // slow phone does not wait for them either).
