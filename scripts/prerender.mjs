@@ -50,13 +50,18 @@ const pages = [
 ];
 
 // In the page: waits for `ready` with no loading notice left, then for the after-paint work
-// (facet counts, the title) to be done, and returns the title and the drawn <body>.
+// (facet counts, the title) to be done, and returns the title, the description the page set
+// and the drawn <body>.
 const drawn = (ready) => `new Promise((done, give_up) => {
   const t0 = performance.now();
   const poll = () => {
     if (document.querySelector(${JSON.stringify(ready)}) && !document.querySelector('main .loading')) {
       requestAnimationFrame(() => setTimeout(() =>
-        done({ title: document.title, body: document.body.innerHTML }), 50));
+        done({
+          title: document.title,
+          description: document.querySelector('meta[name=description]')?.content ?? '',
+          body: document.body.innerHTML,
+        }), 50));
     } else if (performance.now() - t0 > 20000) {
       give_up(new Error('not drawn within 20 s: ' + document.body.innerText.slice(0, 300)));
     } else {
@@ -79,10 +84,10 @@ try {
     const url = site.url + page.path;
     if (i === 0) await tab.navigate(url);
     else await tab.evaluate(follow(new URL(url).pathname));
-    const { title, body } = await tab.evaluate(drawn(page.ready)).catch((e) =>
+    const { title, description, body } = await tab.evaluate(drawn(page.ready)).catch((e) =>
       fail(`${url}: ${e.message}`),
     );
-    views.push({ ...page, title, view: clean(body) });
+    views.push({ ...page, title, description, view: clean(body) });
   }
 } finally {
   await browser.close();
@@ -94,8 +99,8 @@ const rows = (home.view.match(/<li class="entry /g) ?? []).length;
 if (rows === 0 || !home.view.includes('id="filter-q"')) fail('the app drew no timeline on the home page');
 
 let bytes = 0;
-for (const { file, path: at, title, view } of views) {
-  const html = page(shell, { at: prefix + at, title, view });
+for (const { file, path: at, title, description, view } of views) {
+  const html = page(shell, { at: prefix + at, title, description, view });
   fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   fs.writeFileSync(path.join(dir, file), html);
   bytes += html.length;
@@ -120,8 +125,9 @@ function clean(body) {
     .trim();
 }
 
-/** The shell with `view` prerendered for the address `at`, and the app started after paint. */
-function page(shell, { at, title, view }) {
+/** The shell with `view` prerendered for the address `at`, and the app started after paint;
+ * its title and description are the ones the app gave the page, which link previews show. */
+function page(shell, { at, title, description, view }) {
   // The view belongs to one address. A guard in <head>, before the view is parsed, marks the
   // page when it is opened at any other (a query, or a host that answers unknown paths with
   // this file), and the stylesheet then hides the view. The same script on every page, so one
@@ -134,6 +140,10 @@ function page(shell, { at, title, view }) {
   const out = shell
     // Functions, so that a `$` in the view or title is not read as a replacement pattern.
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
+    .replace(
+      /<meta name="description" content="[^"]*"/,
+      () => `<meta name="description" content="${escape(description)}"`,
+    )
     .replace(/\s*<link rel="(?:preload|modulepreload)"[^>]*>/g, (link) => {
       preloads += link;
       return '';

@@ -135,6 +135,13 @@ fn every_record_becomes_one_entry_newest_first() {
 }
 
 #[test]
+fn counts_take_an_s_unless_there_is_one() {
+    assert_eq!(number::count(1, "term"), "1 term");
+    assert_eq!(number::count(0, "election"), "0 elections");
+    assert_eq!(number::count(6, "term"), "6 terms");
+}
+
+#[test]
 fn recap_titles_drop_the_colon_the_notes_end_them_with() {
     let data = bundled();
     let recaps: Vec<_> = entries(&data)

@@ -5,6 +5,15 @@
 
 /// `n * num / den` rounded to the nearest whole number, halves up. It never forms `n * num`, so
 /// it is exact whenever the result and `2 * num * den` fit in a `u64`; `den` must not be 0.
+/// `n` and `noun`, with an "s" unless there is one: "1 term", "6 terms".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn ratio_rounded(n: u64, num: u64, den: u64) -> u64 {
     n / den * num + (n % den * num * 2 + den) / (2 * den)
 }

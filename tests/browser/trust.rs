@@ -1077,6 +1077,23 @@ async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
         json!(1),
         "one search box once the app runs"
     );
+    // The live home page describes itself as index.html does (src/ui/app.rs, DESCRIPTION).
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"))
+        .expect("read index.html");
+    let site = source
+        .split_once(r#"<meta name="description" content=""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(text, _)| text.replace("&#39;", "'"))
+        .expect("a description in index.html");
+    assert_eq!(
+        b.js(
+            "return document.querySelector('meta[name=description]').content",
+            vec![]
+        )
+        .await,
+        json!(site),
+        "the home page's description"
+    );
 
     // Any other address than the bare home page hides it from the start (the wasm is still
     // held back): it would show the wrong page until the app ran.
@@ -1146,6 +1163,21 @@ async fn a_meeting_page_is_prerendered_and_fetches_the_app_after_its_first_paint
     assert!(
         title.as_str().is_some_and(|t| t.contains(id)),
         "the tab is titled for the meeting from the start: {title}"
+    );
+    // Described too, for a shared link's preview: its heading and what it was about.
+    let description = b
+        .js(
+            "return document.querySelector('meta[name=description]').content",
+            vec![],
+        )
+        .await;
+    let described = description.as_str().unwrap_or_default();
+    assert!(
+        described.starts_with(&heading[0])
+            && fullest["gist"]
+                .as_str()
+                .is_none_or(|gist| described.contains(gist)),
+        "the meeting's own description from the start: {description}"
     );
 
     // A keyboard user has tabbed to a link before the app is ready: the live page's same link

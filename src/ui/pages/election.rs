@@ -9,9 +9,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::elections::{ordinal, ranking};
 use crate::core::model::{pep_url, Election, VotingMethod};
-use crate::core::number::percent;
+use crate::core::number::{count, percent};
 use crate::core::route::Route;
-use crate::ui::app::{jump_to_fragment, set_title, use_base};
+use crate::ui::app::{describe, jump_to_fragment, set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
@@ -50,6 +50,13 @@ fn ElectionView(
     let data = &loaded.data;
     let base = use_base();
     set_title(&format!("Election for the {} term", e.term));
+    describe(&format!(
+        "The Python Steering Council election for the {} term: {}, {} of {} eligible voters cast a ballot.",
+        e.term,
+        count(e.candidates.len(), "candidate"),
+        e.cast,
+        e.eligible
+    ));
     let star = e.method == VotingMethod::Star;
     let unit = if star { "stars" } else { "votes" };
     let caption = if star {

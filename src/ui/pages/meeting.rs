@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::model::{Item, Section, SectionKind};
 use crate::core::route::Route;
-use crate::ui::app::{jump_to_fragment, set_title, use_base};
+use crate::ui::app::{describe, jump_to_fragment, set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::copy_page_link;
 use crate::ui::components::pep_link::PepLink;
@@ -51,6 +51,14 @@ fn Meeting(
     };
     let data = &loaded.data;
     set_title(&heading(s));
+    describe(&match &s.gist {
+        Some(gist) => format!("{}: {gist}.", heading(s)),
+        None => format!(
+            "{}: {} items in the council's notes.",
+            heading(s),
+            s.items.len()
+        ),
+    });
     let people = |ids: &[String]| {
         ids.iter()
             .enumerate()

@@ -9,9 +9,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::core::elections::ordinal;
 use crate::core::model::{Section, VotingMethod};
+use crate::core::number::count;
 use crate::core::people::PersonRecord;
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
+use crate::ui::app::{describe, set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::mention::Mention;
 use crate::ui::components::table_head::{TableHead, TableScroll};
@@ -144,6 +145,11 @@ fn PersonView(
         r.items.len(),
     );
     let stood = r.standings.len();
+    describe(&format!(
+        "{name} on the Python Steering Council: {} served, {} stood in.",
+        count(years.len(), "term"),
+        count(stood, "election")
+    ));
     let meetings = |n: usize| format!("{n} meeting{}", if n == 1 { "" } else { "s" });
     // Written out rather than `Facts`, whose values are text: each term served links to its
     // election. One row view serves every fact, so the wasm grows by one view, not six.
