@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
     // the next animation frame, by when the page has drawn it, and before that frame's paint.
     Effect::new(move |_| {
         if state.with(Option::is_some) {
-            request_animation_frame(hand_over_from_prerender);
+            request_animation_frame(hand_over_when_drawn);
         }
     });
     let home = href(&base, &Page::Home);
@@ -200,6 +200,22 @@ pub fn drop_stale_prerender() {
         .is_some_and(|html| html.class_list().contains("stale-prerender"));
     if let (true, Some(view)) = (elsewhere, prerendered()) {
         view.remove();
+    }
+}
+
+/// Hands over from the prerendered view once the live one has nothing left loading (a PEP
+/// page fetches its details after the data set), checking again each frame until then: the
+/// prerendered view already shows them, and swapping early would flash a loading notice.
+fn hand_over_when_drawn() {
+    let loading = document()
+        .query_selector("#prerender ~ main .loading")
+        .ok()
+        .flatten()
+        .is_some();
+    if loading {
+        request_animation_frame(hand_over_when_drawn);
+    } else {
+        hand_over_from_prerender();
     }
 }
 

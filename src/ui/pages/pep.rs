@@ -10,11 +10,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::core::model::{pep_url, PepDetails};
+use crate::core::number::count;
 use crate::core::peps::{
     delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
 };
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
+use crate::ui::app::{describe, set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::mention::Mention;
@@ -54,6 +55,20 @@ fn PepView(
     let story = PepStory::new(data, number);
     let discussed = story.first_discussed();
     let decided = story.first_decision().map(|d| d.date);
+    let outcome = story
+        .first_decision()
+        .map(|d| {
+            format!(
+                " First recorded outcome: {} on {}.",
+                d.outcome.label(),
+                d.date
+            )
+        })
+        .unwrap_or_default();
+    describe(&format!(
+        "PEP {number}, {title}, before the Python Steering Council: mentioned in {} of its notes.{outcome}",
+        count(story.mentions.len(), "item")
+    ));
     // Recorded outcomes and mentions are fixed once loaded: plain maps instead of <For/>.
     let decisions = story
         .decisions
