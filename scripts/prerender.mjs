@@ -1,5 +1,5 @@
-// Writes the app's own first view of the home page and of every meeting, person and election
-// page into the built site as HTML, so that those pages show as soon as the HTML arrives instead of after the wasm
+// Writes the app's own first view of the home page and of every meeting, person, election and
+// touched PEP's page into the built site as HTML, so that those pages show as soon as the HTML arrives instead of after the wasm
 // has downloaded, compiled and drawn them.
 //
 //   node scripts/prerender.mjs SITE_DIR [PUBLIC_URL]
@@ -8,7 +8,7 @@
 // DevTools pipe (scripts/lib/chromium-pipe.mjs). The app loads once; each page is reached by the
 // app's own client-side navigation, and its <body> is kept once the app has drawn it. The view
 // goes into the page's file (index.html for home, meetings/<id>.html for a meeting, which is
-// how GitHub Pages answers /meetings/<id>; the same for people/ and elections/) inside
+// how GitHub Pages answers /meetings/<id>; the same for people/, elections/ and peps/) inside
 // <div id="prerender">; the stylesheet hides
 // the live app while that element exists, and the app removes it once its own first view is
 // ready (src/ui/app.rs). 404.html, which hosts answer other deep links with, stays the plain
@@ -37,13 +37,14 @@ const shell = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
 if (shell.includes('id="prerender"')) fail(`${dir}/index.html already holds a prerendered view`);
 
 // The home page and the pages of the records in the data set's files (src/core/route.rs):
-// every section of the notes, person and election. PEP pages are left out: there are hundreds,
-// and their details come from a file of their own in any case. So are the list pages, whose
-// names are also folders here (elections/, people/), which hosts may answer with a redirect.
+// every section of the notes, person and election, and every PEP the council touched (the PEP
+// list links them; the other 600-odd PEP pages say little). The list pages are left out: their
+// names are also folders here (elections/, people/, peps/), which hosts may answer with a
+// redirect.
 const records = (file) => JSON.parse(fs.readFileSync(path.join(dir, 'data', file), 'utf8'));
 const leaf = (at) => ({ path: at, file: `${at}.html`, ready: 'main h1' });
+const home = { path: '', file: 'index.html', ready: 'main li.entry' };
 const pages = [
-  { path: '', file: 'index.html', ready: 'main li.entry' },
   ...records('meetings.json').map(({ id }) => leaf(`meetings/${id}`)),
   ...records('people.json').map(({ id }) => leaf(`people/${id}`)),
   ...records('elections.json').map(({ term }) => leaf(`elections/${term}`)),
@@ -75,28 +76,41 @@ const drawn = (ready) => `new Promise((done, give_up) => {
 const follow = (url) => `history.pushState(null, '', ${JSON.stringify(url)});
   dispatchEvent(new PopStateEvent('popstate', { state: null }));`;
 
+// In the page, once drawn: the PEP pages its links lead to, as paths under the site.
+const pepLinks = `[...new Set([...document.querySelectorAll('main a[href]')]
+  .map((a) => a.getAttribute('href'))
+  .map((href) => /\\/(peps\\/\\d+)$/.exec(href)?.[1])
+  .filter(Boolean))]`;
+
 const site = await serve(dir, prefix);
 const browser = await launch(process.env.CHROME_PATH ?? '/usr/bin/chromium');
 const views = [];
 try {
   const tab = await browser.newPage({ width: 1280, height: 900 });
-  for (const [i, page] of pages.entries()) {
+  const visit = async (page) => {
     const url = site.url + page.path;
-    if (i === 0) await tab.navigate(url);
+    if (page === home) await tab.navigate(url);
     else await tab.evaluate(follow(new URL(url).pathname));
-    const { title, description, body } = await tab.evaluate(drawn(page.ready)).catch((e) =>
-      fail(`${url}: ${e.message}`),
-    );
+    return tab.evaluate(drawn(page.ready)).catch((e) => fail(`${url}: ${e.message}`));
+  };
+  const keep = async (page) => {
+    const { title, description, body } = await visit(page);
     views.push({ ...page, title, description, view: clean(body) });
-  }
+  };
+  await keep(home);
+  await visit({ path: 'peps', ready: 'main h1' });
+  const peps = await tab.evaluate(pepLinks);
+  if (peps.length === 0) fail('the list of PEPs the council touched links no PEP');
+  for (const page of [...pages, ...peps.map(leaf)]) await keep(page);
 } finally {
   await browser.close();
   site.close();
 }
 
-const home = views[0];
-const rows = (home.view.match(/<li class="entry /g) ?? []).length;
-if (rows === 0 || !home.view.includes('id="filter-q"')) fail('the app drew no timeline on the home page');
+const rows = (views[0].view.match(/<li class="entry /g) ?? []).length;
+if (rows === 0 || !views[0].view.includes('id="filter-q"')) {
+  fail('the app drew no timeline on the home page');
+}
 
 let bytes = 0;
 for (const { file, path: at, title, description, view } of views) {

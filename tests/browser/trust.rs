@@ -1250,3 +1250,51 @@ async fn a_meeting_page_is_prerendered_and_fetches_the_app_after_its_first_paint
     );
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_pep_page_keeps_its_prerendered_view_until_its_details_are_in() {
+    let b = Browser::open().await;
+    // The PEP's own details come after the data set; they are held back 3 s.
+    b.site.replace(
+        "data/peps/703.json",
+        Replacement::Slow(Duration::from_secs(3)),
+    );
+    b.goto_early("peps/703").await;
+    let header = b.texts("#prerender [data-testid=pep-header] dt").await;
+    assert!(
+        !header.is_empty(),
+        "the HTML shows the PEP's header from its details at once"
+    );
+    // The live page is drawn behind it, still waiting for the details: the prerendered view,
+    // which has them, stays in place rather than give way to a loading notice.
+    b.until(
+        "the live page waiting for the details behind the prerendered view",
+        async || {
+            let state = b
+                .js(
+                    "return [!!document.querySelector('#prerender ~ main [data-testid=pep-details-loading]'),
+                             !!document.getElementById('prerender')]",
+                    vec![],
+                )
+                .await;
+            if state == json!([true, true]) {
+                Ok(())
+            } else {
+                Err(format!("[live loading, prerender there]: {state}"))
+            }
+        },
+    )
+    .await;
+    b.until("the live page with its details", async || {
+        let gone = b.prerender_gone().await;
+        let live = b.texts("main [data-testid=pep-header] dt").await;
+        if gone && live == header {
+            Ok(())
+        } else {
+            Err(format!("prerender gone {gone}, header {live:?}"))
+        }
+    })
+    .await;
+    b.close().await;
+}
