@@ -34,7 +34,10 @@ const fail = (why) => {
 };
 
 const shell = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-if (shell.includes('id="prerender"')) fail(`${dir}/index.html already holds a prerendered view`);
+if (shell.includes('id="prerender"')) {
+  console.error(`prerender: ${dir}/index.html already holds a prerendered view; nothing changed`);
+  process.exit(1);
+}
 
 // The home page and the pages of the records in the data set's files (src/core/route.rs):
 // every section of the notes, person and election, and every PEP the council touched (the PEP

@@ -16,7 +16,8 @@ export async function launch(chromium) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+    // A process group of its own, so that close() ends its helper processes too.
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
   );
   let stderr = '';
   proc.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
@@ -101,10 +102,17 @@ export async function launch(chromium) {
     /** Stops the browser and removes its profile. */
     async close() {
       toBrowser.end();
-      proc.kill();
+      try {
+        process.kill(-proc.pid);
+      } catch {
+        // Already gone.
+      }
       await gone;
-      // Its helper processes may still be writing there for a moment.
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      try {
+        fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (e) {
+        console.warn(`chromium-pipe: could not remove ${profile}: ${e.message}`);
+      }
     },
   };
 }
