@@ -19,6 +19,21 @@ export async function launch(chromium) {
     // A process group of its own, so that close() ends its helper processes too.
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
   );
+  // Being in a group of its own, it would outlive an interrupted script: end it then too.
+  const end = () => {
+    try {
+      process.kill(-proc.pid);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.on('exit', end);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      end();
+      process.exit(130);
+    });
+  }
   let stderr = '';
   proc.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-2000)));
   const [, , , toBrowser, fromBrowser] = proc.stdio;
@@ -102,11 +117,7 @@ export async function launch(chromium) {
     /** Stops the browser and removes its profile. */
     async close() {
       toBrowser.end();
-      try {
-        process.kill(-proc.pid);
-      } catch {
-        // Already gone.
-      }
+      end();
       await gone;
       try {
         fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
