@@ -1,18 +1,17 @@
 // Writes the app's own first view of the home page and of every meeting, person, election and
-// touched PEP's page into the built site as HTML, so that those pages show as soon as the HTML arrives instead of after the wasm
-// has downloaded, compiled and drawn them.
+// touched PEP's page into the built site as HTML, so that those pages show as soon as the HTML
+// arrives instead of after the wasm has downloaded, compiled and drawn them.
 //
 //   node scripts/prerender.mjs SITE_DIR [PUBLIC_URL]
 //
 // The built site is served from memory and opened in one headless Chromium, driven over its
 // DevTools pipe (scripts/lib/chromium-pipe.mjs). The app loads once; each page is reached by the
 // app's own client-side navigation, and its <body> is kept once the app has drawn it. The view
-// goes into the page's file (index.html for home, meetings/<id>.html for a meeting, which is
-// how GitHub Pages answers /meetings/<id>; the same for people/, elections/ and peps/) inside
-// <div id="prerender">; the stylesheet hides
-// the live app while that element exists, and the app removes it once its own first view is
-// ready (src/ui/app.rs). 404.html, which hosts answer other deep links with, stays the plain
-// shell.
+// goes into the page's file inside <div id="prerender">: index.html for home,
+// meetings/<id>.html for a meeting (which is how GitHub Pages answers /meetings/<id>), and the
+// same for people/, elections/ and peps/. The stylesheet hides the live app while that element
+// exists, and the app removes it once its own view is ready (src/ui/app.rs). 404.html, which
+// hosts answer other deep links with, stays the plain shell.
 //
 // Each written page also starts the app only after its first paint: the wasm, the data and
 // their preloads wait in a <template> until then, so the prerendered view is not held up by
