@@ -1121,6 +1121,26 @@ async fn the_home_page_shows_its_prerendered_view_until_the_app_takes_over() {
     b.close().await;
 }
 
+impl Browser {
+    /// Waits until the live app has taken the prerendered view's place and its `css` elements
+    /// read `texts`, as the prerendered ones did.
+    async fn handed_over_with(&self, css: &str, texts: &[String]) {
+        self.until(
+            &format!("the live page in place of the prerendered one, with {css}"),
+            async || {
+                let gone = self.prerender_gone().await;
+                let live = self.texts(css).await;
+                if gone && live == texts {
+                    Ok(())
+                } else {
+                    Err(format!("prerender gone {gone}, {css}: {live:?}"))
+                }
+            },
+        )
+        .await;
+    }
+}
+
 /// The name of the built site's `.wasm`.
 fn wasm_file() -> String {
     std::fs::read_dir(site_dir())
@@ -1196,19 +1216,7 @@ async fn a_meeting_page_is_prerendered_and_fetches_the_app_after_its_first_paint
         "a link in the prerendered items takes the focus"
     );
 
-    b.until(
-        "the live app's meeting in place of the prerendered one",
-        async || {
-            let gone = b.prerender_gone().await;
-            let live = b.texts("main article h1").await;
-            if gone && live == heading {
-                Ok(())
-            } else {
-                Err(format!("prerender gone {gone}, heading {live:?}"))
-            }
-        },
-    )
-    .await;
+    b.handed_over_with("main article h1", &heading).await;
     let focus = b
         .js(
             "const a = document.activeElement;
@@ -1286,15 +1294,7 @@ async fn a_pep_page_keeps_its_prerendered_view_until_its_details_are_in() {
         },
     )
     .await;
-    b.until("the live page with its details", async || {
-        let gone = b.prerender_gone().await;
-        let live = b.texts("main [data-testid=pep-header] dt").await;
-        if gone && live == header {
-            Ok(())
-        } else {
-            Err(format!("prerender gone {gone}, header {live:?}"))
-        }
-    })
-    .await;
+    b.handed_over_with("main [data-testid=pep-header] dt", &header)
+        .await;
     b.close().await;
 }
