@@ -2,10 +2,9 @@
 //! each page kind opened cold and checked against the files in `data/`, the list pages'
 //! counts and shareable queries, the links from every PEP number, person name and election to
 //! its page, and the not-found views. axe-core in both themes and the
-//! 375 px width for these pages are checked with every other page kind in `trust.rs`. They use
-//! the harness of `tests/browser.rs` (this is its child module).
+//! 375 px width for these pages are checked with every other page kind in `accessibility.rs`.
 
-use super::*;
+use crate::harness::*;
 
 /// One file of the bundled data set (`data/`), which the built site serves.
 fn data_file(name: &str) -> Vec<Value> {
@@ -526,5 +525,57 @@ async fn unknown_peps_people_and_years_show_not_found() {
         );
         b.title_has("Not found").await;
     }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn meeting_page_opens_cold_from_its_url() {
+    let b = Browser::open().await;
+    b.goto("meetings/2023-08-28").await;
+
+    b.until("an h1 with the date 2023-08-28", async || {
+        let h1 = b.texts("h1").await;
+        if h1.iter().any(|t| t.contains("2023-08-28")) {
+            Ok(())
+        } else {
+            Err(format!("h1 {h1:?}"))
+        }
+    })
+    .await;
+    b.find("li.item").await;
+    let items = b
+        .js(
+            "return [...document.querySelectorAll('li.item')].map(li => ({
+               outcomes: [...li.querySelectorAll('.outcome')].map(o => o.dataset.outcome),
+               peps: [...li.querySelectorAll('a.pep-link')].map(a => a.textContent),
+             }))",
+            vec![],
+        )
+        .await;
+    let items = items.as_array().cloned().unwrap_or_default();
+    let strings = |item: &Value, key: &str| -> Vec<String> {
+        let list = item[key].as_array().cloned().unwrap_or_default();
+        list.iter()
+            .map(|v| normalise(v.as_str().unwrap_or_default()))
+            .collect()
+    };
+    let rejected_713 = items.iter().any(|item| {
+        strings(item, "outcomes").iter().any(|o| o == "rejected")
+            && strings(item, "peps").iter().any(|p| p == "PEP 713")
+    });
+    assert!(
+        rejected_713,
+        "no li.item has both .outcome[data-outcome=rejected] and a.pep-link \"PEP 713\"; items: {items:?}"
+    );
+    b.until("a title with 2023-08-28", async || {
+        let title = b.client.title().await.map_err(|e| e.to_string())?;
+        if title.contains("2023-08-28") {
+            Ok(())
+        } else {
+            Err(format!("title {title:?}"))
+        }
+    })
+    .await;
     b.close().await;
 }

@@ -1,10 +1,7 @@
 //! The search box as a person uses it: suggestions for people and PEPs, Esc, the hints that
 //! widen an empty result, and facet counts that follow the typing.
 
-use fantoccini::elements::Element;
-use fantoccini::key::Key;
-
-use super::{search_for, Browser};
+use crate::harness::*;
 
 /// The suggestions currently listed under the box.
 async fn suggestions(b: &Browser) -> Vec<String> {
@@ -382,6 +379,172 @@ async fn ranked_rows_give_their_year() {
     assert!(
         !dates.is_empty() && !dates.iter().any(has_year),
         "dates under a month repeat its year: {dates:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_pep_qualifier_narrows_and_sets_the_pep_control() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    let all = b.timeline().await;
+    search_for(&b, "pep:703").await;
+    let count = b
+        .until("fewer entries and 703 in the PEP control", async || {
+            let count = b.result_count().await?;
+            let pep = b.value_of("input#filter-pep").await?;
+            if count < all && count > 0 && pep == "703" {
+                Ok(count)
+            } else {
+                Err(format!("count {count} of {all}, PEP control {pep:?}"))
+            }
+        })
+        .await;
+    let entries = b.texts("li.entry").await;
+    assert_eq!(entries.len() as u64, count, "every match is shown");
+    for entry in &entries {
+        assert!(
+            entry.contains("703"),
+            "an entry for pep:703 does not mention it: {entry:?}"
+        );
+    }
+
+    // A link in the form used before qualifiers lands on the same view, in the new form.
+    b.goto("?pep=703").await;
+    b.until("q=pep:703 in the URL and the box", async || {
+        let q = b.param("q").await?;
+        let pep = b.param("pep").await?;
+        let text = b.value_of("input#filter-q").await?;
+        let n = b.result_count().await?;
+        if q.as_deref() == Some("pep:703") && pep.is_none() && text == "pep:703" && n == count {
+            Ok(())
+        } else {
+            Err(format!(
+                "q={q:?} pep={pep:?} box {text:?} count {n} (want {count})"
+            ))
+        }
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn lukasz_finds_lukasz_and_marks_the_name() {
+    let b = Browser::open().await;
+    b.goto("").await;
+    b.timeline().await;
+    search_for(&b, "lukasz").await;
+    let marks = b
+        .until("marked matches", async || {
+            let marks = b.texts("li.entry mark").await;
+            if marks.is_empty() {
+                Err("no mark".to_owned())
+            } else {
+                Ok(marks)
+            }
+        })
+        .await;
+    assert!(
+        marks.iter().all(|m| m == "Łukasz"),
+        "the marks are not the name as written: {marks:?}"
+    );
+    let first = b.texts("li.entry").await;
+    assert!(
+        first.first().is_some_and(|e| e.contains("Łukasz")),
+        "the best match does not name Łukasz: {:?}",
+        first.first()
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn the_keyboard_reaches_the_box_and_walks_the_results() {
+    let b = Browser::open().await;
+    b.goto("?q=kind:meeting").await;
+    b.timeline().await;
+    let hrefs = b.js(
+        "return [...document.querySelectorAll('a.entry-link')].slice(0, 3).map(a => a.href)",
+        vec![],
+    );
+    let hrefs: Vec<String> = hrefs
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(hrefs.len(), 3, "fewer than three results for kind:meeting");
+
+    let keys = async |k: String| {
+        let el = b.client.active_element().await.expect("a focused element");
+        el.send_keys(&k).await.expect("press a key");
+    };
+    keys("/".into()).await;
+    b.until("the search box focused by /", async || {
+        match focused_id(&b).await.as_str() {
+            "filter-q" => Ok(()),
+            other => Err(format!("focus on #{other}")),
+        }
+    })
+    .await;
+    assert_eq!(
+        b.value_of("input#filter-q").await.unwrap(),
+        "kind:meeting",
+        "/ typed nothing"
+    );
+
+    let expect = async |i: usize, how: &str| {
+        b.until(&format!("result {i} focused after {how}"), async || {
+            let href = focused_href(&b).await;
+            if href == hrefs[i] {
+                Ok(())
+            } else {
+                Err(format!("focus on {href:?}, id {:?}", focused_id(&b).await))
+            }
+        })
+        .await
+    };
+    keys(Key::Down.to_string()).await;
+    expect(0, "ArrowDown in the box").await;
+    keys("j".into()).await;
+    expect(1, "j").await;
+    keys("j".into()).await;
+    expect(2, "j again").await;
+    keys("k".into()).await;
+    expect(1, "k").await;
+    keys(Key::Enter.to_string()).await;
+    path_is(&b, &url_path(&hrefs[1])).await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn an_unknown_qualifier_is_explained_and_the_rest_still_applies() {
+    let b = Browser::open().await;
+    b.goto("?q=gil").await;
+    let gil = b.timeline().await;
+    assert!(gil > 0, "nothing mentions the GIL");
+    b.goto("?q=colour:blue%20gil").await;
+    let message = b
+        .until("a message naming colour", async || {
+            let texts = b.texts("[data-testid=search-problems]").await;
+            let text = texts.first().cloned().unwrap_or_default();
+            if text.contains("colour") {
+                Ok(text)
+            } else {
+                Err(format!("message {text:?}"))
+            }
+        })
+        .await;
+    println!("message for colour:blue: {message}");
+    assert_eq!(
+        b.result_count().await.unwrap(),
+        gil,
+        "gil alone still applies"
     );
     b.close().await;
 }

@@ -7,9 +7,7 @@
 //! page of rows, the counts in the closed lists, the address bar) is not counted, but it runs
 //! between the keys, so a slow one would show in the next keystroke.
 
-use serde_json::json;
-
-use super::Browser;
+use crate::harness::*;
 
 /// What is typed, one character at a time; each character is one sample.
 const TYPED: [&str; 6] = [
