@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod load;
 pub mod pages;
+pub mod schedule;
 
 /// Starts the app in the page's `<body>`.
 pub fn mount() {

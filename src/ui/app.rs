@@ -166,12 +166,6 @@ pub fn describe(text: &str) {
     }
 }
 
-/// Runs `work` just after the browser paints the next frame (a timeout set in an animation
-/// frame runs after that frame), for work the first view should not wait for.
-pub fn after_paint(work: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
-}
-
 /// Scrolls to the element the address's fragment names once the calling page has drawn it: a
 /// page drawn after its data arrives is too late for the browser's own jump (a meeting's
 /// `#item-N`, an election's `#<person>`).

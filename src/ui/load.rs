@@ -16,7 +16,7 @@ use crate::core::dataset::{details_path, parse_details, DataError, DataFile, Dat
 use crate::core::model::PepDetails;
 use crate::core::search::Index;
 use crate::core::timeline::{entries, Entry};
-use crate::ui::app::after_paint;
+use crate::ui::schedule::after_paint_for_the_app;
 
 /// The data set and its timeline, built once per load and shared by every page.
 pub struct Loaded {
@@ -53,7 +53,7 @@ pub async fn load(retry: u32) -> Result<Arc<Loaded>, DataError> {
     });
     // The search's word index is left out of the first view's work.
     let later = loaded.clone();
-    after_paint(move || later.index.warm(&later.entries));
+    after_paint_for_the_app(move || later.index.warm(&later.entries));
     Ok(loaded)
 }
 

@@ -11,9 +11,9 @@ use crate::core::filter::{parse_pep, Filter};
 use crate::core::search::{set_qualifier, Qualifier, Results};
 use crate::core::sort::sort;
 use crate::core::timeline::EntryKind;
-use crate::ui::app::after_paint;
 use crate::ui::components::search_box::SearchBox;
 use crate::ui::load::Loaded;
+use crate::ui::schedule::Later;
 
 /// A change of the search box's text, and whether it replaces the history entry (typing)
 /// rather than pushing one (a choice).
@@ -35,21 +35,17 @@ pub fn FilterBar(
     // options cost the browser text shaping and layout. So a keystroke's results are painted
     // first and the lists follow in the next task: this is the work the typist does not wait for.
     let counts = RwSignal::new(results.with_untracked(|r| r.counts.clone()));
-    let latest = StoredValue::new(0u64);
+    // Only the newest of the keystrokes that queued an update draws the lists.
+    let later = Later::new();
     Effect::new(move |first: Option<()>| {
         results.track();
         if first.is_none() {
             return;
         }
-        let this = latest.get_value() + 1;
-        latest.set_value(this);
-        after_paint(move || {
-            // Only the newest of the keystrokes that queued an update draws the lists.
-            if latest.get_value() == this {
-                let now = results.with_untracked(|r| r.counts.clone());
-                if counts.with_untracked(|c| *c != now) {
-                    counts.set(now);
-                }
+        later.after_paint(move || {
+            let now = results.with_untracked(|r| r.counts.clone());
+            if counts.with_untracked(|c| *c != now) {
+                counts.set(now);
             }
         });
     });

@@ -14,7 +14,7 @@ use crate::core::filter::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
 use crate::core::timeline::{groups, rows_to_draw, Entry, Group};
-use crate::ui::app::{after_paint, set_title, use_base};
+use crate::ui::app::{set_title, use_base};
 use crate::ui::components::data_view::with_data;
 use crate::ui::components::export_bar::ExportBar;
 use crate::ui::components::filter_bar::FilterBar;
@@ -22,6 +22,7 @@ use crate::ui::components::membership_chart::MembershipChart;
 use crate::ui::components::search_box::BOX_ID;
 use crate::ui::components::time_axis::TimeAxis;
 use crate::ui::load::Loaded;
+use crate::ui::schedule::Later;
 use wasm_bindgen::JsCast;
 
 /// How many entries a page of the timeline holds; "Show more" adds as many again, so a broad
@@ -46,6 +47,7 @@ pub fn TimelinePage() -> impl IntoView {
     });
     let navigate = use_navigate();
     let go = navigate.clone();
+    let address_bar = Later::new();
     let on_change = Callback::new(move |(text, replace): (String, bool)| {
         let q = Filter::parse(&text).to_query();
         let navigate = navigate.clone();
@@ -64,7 +66,7 @@ pub fn TimelinePage() -> impl IntoView {
         };
         if replace {
             typed.set(Some(q));
-            after_paint(move || {
+            address_bar.after_paint(move || {
                 if let Some(q) = typed.get_untracked() {
                     // The URL first, then back to reading it: the filter is the same, so
                     // nothing is drawn again.
@@ -73,6 +75,7 @@ pub fn TimelinePage() -> impl IntoView {
                 }
             });
         } else {
+            address_bar.cancel();
             to(&q, false);
             typed.set(None);
         }
@@ -97,9 +100,10 @@ pub fn TimelinePage() -> impl IntoView {
         }
     });
     // The tab's title waits for the paint too: it is not what a keystroke is for.
+    let title = Later::new();
     Effect::new(move |_| {
         let f = filter.get();
-        after_paint(move || {
+        title.after_paint(move || {
             set_title(&if f.is_empty() {
                 "Timeline".to_string()
             } else {
@@ -139,10 +143,11 @@ fn Timeline(
         })
     });
     // Once a new search is painted, its first page is drawn in full.
+    let rest_of_page = Later::new();
     Effect::new(move |_| {
         let q = filter.with(|f| f.q.clone());
         if limit.get_untracked() < PAGE {
-            after_paint(move || {
+            rest_of_page.after_paint(move || {
                 if filter.with_untracked(|f| f.q == q) {
                     drawn.set((q, PAGE));
                 }
