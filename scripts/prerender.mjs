@@ -9,9 +9,16 @@
 // app's own client-side navigation, and its <body> is kept once the app has drawn it. The view
 // goes into the page's file inside <div id="prerender">: index.html for home,
 // meetings/<id>.html for a meeting (which is how GitHub Pages answers /meetings/<id>), and the
-// same for people/, elections/ and peps/. The stylesheet hides the live app while that element
-// exists, and the app removes it once its own view is ready (src/ui/app.rs). 404.html, which
-// hosts answer other deep links with, stays the plain shell.
+// same for people/, elections/ and peps/; peps.html, people.html and elections.html (and a copy
+// as <folder>/index.html, for hosts that answer a folder's name with it) for the lists. The
+// stylesheet hides the live app while that element exists, and the app removes it once its
+// own view is ready (src/ui/app.rs).
+//
+// A page opened at another address than its own (a query such as /?q=pep:703, or any address
+// a host answers with 404.html) must not show the wrong page, nor a blank one: the guard marks
+// it stale, and the stylesheet then shows the view's header and navigation with the app's own
+// loading view in place of the page. That loading view is drawn by the app too (with the data
+// held back), and it is all 404.html holds between its header and footer.
 //
 // Each written page also starts the app only after its first paint: the wasm, the data and
 // their preloads wait in a <template> until then, so the prerendered view is not held up by
@@ -38,18 +45,23 @@ if (shell.includes('id="prerender"')) {
   process.exit(1);
 }
 
-// The home page and the pages of the records in the data set's files (src/core/route.rs):
-// every section of the notes, person and election, and every PEP the council touched (the PEP
-// list links them; the other 600-odd PEP pages say little). The list pages are left out: their
-// names are also folders here (elections/, people/, peps/), which hosts may answer with a
-// redirect.
+// The home page, the three lists, and the pages of the records in the data set's files
+// (src/core/route.rs): every section of the notes, person, election and PEP, so that every
+// address the app links to answers 200 with its own first view. (The lists' names are also
+// folders here, elections/, people/, peps/, which some hosts answer with a redirect to the
+// folder: hence the copy as the folder's index.html.)
 const records = (file) => JSON.parse(fs.readFileSync(path.join(dir, 'data', file), 'utf8'));
 const leaf = (at) => ({ path: at, file: `${at}.html`, ready: 'main h1' });
 const home = { path: '', file: 'index.html', ready: 'main li.entry' };
+const list = (at) => ({ path: at, file: `${at}.html`, copy: `${at}/index.html`, ready: 'main h1' });
 const pages = [
+  list('peps'),
+  list('people'),
+  list('elections'),
   ...records('meetings.json').map(({ id }) => leaf(`meetings/${id}`)),
   ...records('people.json').map(({ id }) => leaf(`people/${id}`)),
   ...records('elections.json').map(({ term }) => leaf(`elections/${term}`)),
+  ...records('peps.json').map(({ number }) => leaf(`peps/${number}`)),
 ];
 
 // In the page: waits for `ready` with no loading notice left, then for the after-paint work
@@ -78,17 +90,39 @@ const drawn = (ready) => `new Promise((done, give_up) => {
 const follow = (url) => `history.pushState(null, '', ${JSON.stringify(url)});
   dispatchEvent(new PopStateEvent('popstate', { state: null }));`;
 
-// In the page, once drawn: the PEP pages its links lead to, as paths under the site.
-const pepLinks = `[...new Set([...document.querySelectorAll('main a[href]')]
-  .map((a) => a.getAttribute('href'))
-  .map((href) => /\\/(peps\\/\\d+)$/.exec(href)?.[1])
-  .filter(Boolean))]`;
+// In the page, while the data is held back: the app's loading view, and the whole <body>.
+const loading = `new Promise((done, give_up) => {
+  const t0 = performance.now();
+  const poll = () => {
+    const view = document.querySelector('main [data-testid=loading]');
+    if (view) {
+      requestAnimationFrame(() => done({ view: view.outerHTML, body: document.body.innerHTML }));
+    } else if (performance.now() - t0 > 20000) {
+      give_up(new Error('no loading view within 20 s'));
+    } else {
+      setTimeout(poll, 10);
+    }
+  };
+  poll();
+})`;
 
 const site = await serve(dir, prefix);
 const browser = await launch(process.env.CHROME_PATH ?? '/usr/bin/chromium');
 const views = [];
+let shell404 = null;
+let loadingView = null;
 try {
   const tab = await browser.newPage({ width: 1280, height: 900 });
+  // The app on a page that waits for the data, the data held back: the header, the
+  // navigation, the loading view and the footer, as 404.html shows them before the app runs.
+  // (Which page it is, the navigation's aria-current says; 404.html stands for any page, so
+  // that mark is dropped below.)
+  const release = site.hold('data/meetings.json');
+  await tab.navigate(site.url + 'meetings/shell');
+  ({ view: loadingView, body: shell404 } = await tab
+    .evaluate(loading)
+    .catch((e) => fail(`the loading view: ${e.message}`)));
+  release();
   const visit = async (page) => {
     const url = site.url + page.path;
     if (page === home) await tab.navigate(url);
@@ -100,10 +134,7 @@ try {
     views.push({ ...page, title, description, view: clean(body) });
   };
   await keep(home);
-  await visit({ path: 'peps', ready: 'main h1' });
-  const peps = await tab.evaluate(pepLinks);
-  if (peps.length === 0) fail('the list of PEPs the council touched links no PEP');
-  for (const page of [...pages, ...peps.map(leaf)]) await keep(page);
+  for (const page of pages) await keep(page);
 } finally {
   await browser.close();
   site.close();
@@ -114,16 +145,32 @@ if (rows === 0 || !views[0].view.includes('id="filter-q"')) {
   fail('the app drew no timeline on the home page');
 }
 
+// The loading view a stale page shows in place of its own (see the top of this file).
+const staleOnly = clean(loadingView).replace('class="', 'class="stale-only ');
 let bytes = 0;
-for (const { file, path: at, title, description, view } of views) {
-  const html = page(shell, { at: prefix + at, title, description, view });
+const write = (file, html) => {
   fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   fs.writeFileSync(path.join(dir, file), html);
   bytes += html.length;
+};
+const withLoading = (view) => view.replace(/(<main\b[^>]*>)/, (m) => m + staleOnly);
+for (const { file, copy, path: at, title, description, view } of views) {
+  const html = page(shell, { at: prefix + at, title, description, view: withLoading(view) });
+  write(file, html);
+  if (copy) write(copy, html);
 }
+// 404.html: never the page of its address, so always shown as stale, the loading view and all.
+write(
+  '404.html',
+  page(shell, {
+    at: '404',
+    title: 'Steering Council Explorer',
+    view: withLoading(clean(shell404).replace(/ aria-current="[^"]*"/g, '')),
+  }),
+);
 const counts = new Map();
 for (const { path: at } of views.slice(1)) {
-  const kind = at.split('/')[0];
+  const kind = at.includes('/') ? at.split('/')[0] : 'lists';
   counts.set(kind, (counts.get(kind) ?? 0) + 1);
 }
 const kinds = [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
@@ -156,9 +203,8 @@ function page(shell, { at, title, description, view }) {
   const out = shell
     // Functions, so that a `$` in the view or title is not read as a replacement pattern.
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(title)}</title>`)
-    .replace(
-      /<meta name="description" content="[^"]*"/,
-      () => `<meta name="description" content="${escape(description)}"`,
+    .replace(/<meta name="description" content="[^"]*"/, (meta) =>
+      description === undefined ? meta : `<meta name="description" content="${escape(description)}"`,
     )
     .replace(/\s*<link rel="(?:preload|modulepreload)"[^>]*>/g, (link) => {
       preloads += link;

@@ -16,12 +16,17 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `dir` under `prefix` on 127.0.0.1; resolves to `{ url, close }`. */
+/** Starts serving `dir` under `prefix` on 127.0.0.1; resolves to `{ url, close, hold }`.
+ * `hold(file)` keeps every answer for `file` (relative to the site) waiting until the function
+ * it returns is called: the prerender draws the app's loading view that way. */
 export function serve(dir, prefix = '/') {
   const root = path.resolve(dir);
   const cache = new Map();
-  const server = http.createServer((req, res) => {
+  const held = new Map();
+  const server = http.createServer(async (req, res) => {
     let url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const waiting = held.get(url.slice(prefix.length));
+    if (waiting) await waiting.promise;
     if (!url.startsWith(prefix)) {
       res.writeHead(404).end();
       return;
@@ -52,6 +57,15 @@ export function serve(dir, prefix = '/') {
       resolve({
         url: `http://127.0.0.1:${server.address().port}${prefix}`,
         close: () => server.close(),
+        hold: (file) => {
+          let release;
+          const promise = new Promise((go) => (release = go));
+          held.set(file, { promise });
+          return () => {
+            held.delete(file);
+            release();
+          };
+        },
       }),
     ),
   );

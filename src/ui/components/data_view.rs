@@ -14,16 +14,20 @@ pub fn with_data<V: IntoView + 'static>(
     content: impl Fn(Arc<Loaded>) -> V + Send + Sync + 'static,
 ) -> impl IntoView {
     let handle = expect_context::<DataHandle>();
-    move || match handle.state.get() {
+    move || {
+        match handle.state.get() {
         None => view! {
             <div class="loading" data-testid="loading" role="status" aria-live="polite">
                 <span class="spinner" aria-hidden="true"></span>
                 "Loading the council's history…"
+                // The shape of a page still to come, so the wait does not read as a blank page.
+                <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span><span></span></div>
             </div>
         }
         .into_any(),
         Some(Err(error)) => view! { <DataErrorView error retry=handle.retry/> }.into_any(),
         Some(Ok(loaded)) => content(loaded).into_view().into_any(),
+    }
     }
 }
 
