@@ -78,18 +78,22 @@ pub fn TimeAxis(
             };
             let current = Memo::new(move |_| filter.with(|f| f.year == Some(y)));
             let x0 = x(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default());
-            // Inside a <g>, so the macro makes an SVG <a>: an HTML one inside <svg> has no box,
-            // no name and no Tab stop, though its markup reads the same.
+            // The builder's SVG <a>: the view macro makes an HTML <a> even inside <svg> (where it
+            // has no box, no name and no Tab stop, though its markup reads the same).
+            let label = view! {
+                // The whole top of the year's column takes the click, not only the glyphs of
+                // its label.
+                <rect class="year-hit" x=x0 y=0 width=WIDTH / i64::from(LAST_YEAR - FIRST_YEAR + 1) height=18/>
+                <text class=move || if current.get() { "year-label current" } else { "year-label" } x=x0 + 4 y=14>{y.to_string()}</text>
+            };
+            let link = leptos::svg::a()
+                .attr("href", link)
+                .attr("aria-label", format!("Show {y} only"))
+                .attr("aria-current", move || current.get().then_some("true"))
+                .child(label);
             view! {
-                <g>
-                    <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
-                    <a href=link aria-label=format!("Show {y} only") aria-current=move || current.get().then_some("true")>
-                        // The whole top of the year's column takes the click, not only the
-                        // glyphs of its label.
-                        <rect class="year-hit" x=x0 y=0 width=WIDTH / i64::from(LAST_YEAR - FIRST_YEAR + 1) height=18/>
-                        <text class=move || if current.get() { "year-label current" } else { "year-label" } x=x0 + 4 y=14>{y.to_string()}</text>
-                    </a>
-                </g>
+                <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
+                {link}
             }
         })
         .collect_view();
