@@ -92,6 +92,9 @@ async fn landmark_problems(b: &Browser, page: &str) -> Vec<String> {
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn every_page_kind_passes_axe_in_light_and_dark_with_sound_landmarks() {
     let b = Browser::open().await;
+    // The not-found pages answer 404, and the error view is a 500 the test asks for.
+    b.expect_error(NOT_FOUND);
+    b.expect_error(SERVER_ERROR);
     let mut report = Vec::new();
     for theme in ["light", "dark"] {
         emulate(&b, "", &[("prefers-color-scheme", theme)]).await;
@@ -305,6 +308,7 @@ const OVERFLOW: &str = "
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn pages_fit_a_375_px_phone_and_print_without_the_controls() {
     let b = Browser::open().await;
+    b.expect_error(NOT_FOUND);
     b.cdp(
         "Emulation.setDeviceMetricsOverride",
         json!({ "width": 375, "height": 740, "deviceScaleFactor": 2, "mobile": true }),

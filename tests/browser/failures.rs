@@ -7,6 +7,7 @@ use crate::harness::*;
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn unknown_meetings_show_not_found_with_a_way_back() {
     let b = Browser::open().await;
+    b.expect_error(NOT_FOUND);
     // Not a date at all, and a well-formed date with no meeting.
     for id in ["2023-13-45", "2031-01-01"] {
         b.goto(&format!("meetings/{id}")).await;
@@ -36,6 +37,7 @@ async fn unknown_meetings_show_not_found_with_a_way_back() {
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn bad_data_shows_an_error_that_retry_recovers_from() {
     let b = Browser::open().await;
+    b.expect_error(SERVER_ERROR);
 
     b.site
         .replace(MEETINGS_JSON, Replacement::Body("[{\"broken"));
@@ -120,6 +122,7 @@ fn first_half(rel: &str) -> Arc<str> {
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn each_kind_of_broken_file_names_the_file_and_the_problem() {
     let b = Browser::open().await;
+    b.expect_error(NOT_FOUND);
     let first_section = |v: &mut Value| v.as_array_mut().unwrap()[0].clone();
     let cases: Vec<(&str, &str, Replacement, Vec<&str>)> = vec![
         (
@@ -209,9 +212,9 @@ async fn a_slow_file_gives_up_after_a_while_and_retry_recovers() {
     let b = Browser::open().await;
     b.site
         .replace(MEETINGS_JSON, Replacement::Slow(Duration::from_secs(40)));
-    // A page without a prerendered view shows a spinner while it waits; it turns, unless the
-    // visitor asked for less motion.
-    b.goto("people").await;
+    // A page whose prerendered view is not its own (a query) shows a spinner while it waits;
+    // it turns, unless the visitor asked for less motion.
+    b.goto("?q=gil").await;
     b.find("[data-testid=loading]").await;
     let spin = "return getComputedStyle(document.querySelector('.spinner')).animationName";
     assert_eq!(b.js(spin, vec![]).await, "spin", "the spinner's animation");
@@ -262,6 +265,7 @@ const PEP_703_DETAILS: &str = "data/peps/703.json";
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn a_failing_pep_details_file_names_itself_and_retry_shows_the_header() {
     let b = Browser::open().await;
+    b.expect_error(SERVER_ERROR);
     let cases: Vec<(&str, Replacement, Vec<&str>)> = vec![
         (
             "a wrong type",

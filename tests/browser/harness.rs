@@ -16,6 +16,8 @@ pub use fantoccini::key::Key;
 pub use fantoccini::Locator;
 pub use serde_json::{json, Value};
 
-pub use server::{site_dir, wasm_file, Replacement, MEETINGS_JSON, PREFIX};
+pub use server::{
+    site_dir, wasm_file, Replacement, MEETINGS_JSON, NOT_FOUND, PREFIX, SERVER_ERROR,
+};
 pub use session::{normalise, Browser};
 pub use steps::*;

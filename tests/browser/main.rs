@@ -14,6 +14,7 @@ mod accessibility;
 mod failures;
 mod pages;
 mod prerender;
+mod seams;
 mod search;
 mod security;
 mod speed;

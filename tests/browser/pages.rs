@@ -506,6 +506,7 @@ async fn pep_numbers_names_and_elections_link_to_their_pages() {
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn unknown_peps_people_and_years_show_not_found() {
     let b = Browser::open().await;
+    b.expect_error(NOT_FOUND);
     let peps = data_file("peps.json");
     assert!(
         !peps.iter().any(|p| p["number"] == 9876),

@@ -6,6 +6,9 @@ use crate::harness::*;
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn the_app_runs_under_a_strict_csp_that_blocks_injected_scripts() {
     let b = Browser::open().await;
+    // What the test injects is refused, and the console says so; its <img src="x"> is a 404.
+    b.expect_error("violates the following Content Security Policy directive");
+    b.expect_error(NOT_FOUND);
     b.goto("").await;
     b.timeline().await;
 
@@ -189,7 +192,7 @@ const INJECTION_REPORT: &str = "
     bold: document.querySelectorAll('b.injected').length,
     handlers: document.querySelectorAll('[onerror], [onclick], [onload]').length,
     badLinks: [...document.querySelectorAll('a[href]')]
-      .map(a => a.href).filter(h => !/^https?:/i.test(h)),
+      .map(a => new URL(a.getAttribute('href'), document.baseURI).href).filter(h => !/^https?:/i.test(h)),
     payloadShown: document.body.innerText.includes('<script>window.__pwned'),
     urlsKept: [...document.querySelectorAll('a[href]')]
       .filter(a => a.getAttribute('href').startsWith('https://example.invalid/')).length,

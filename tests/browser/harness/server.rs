@@ -15,6 +15,10 @@ use std::time::Duration;
 /// The path the site is built for and served under.
 pub const PREFIX: &str = "/council/";
 pub const MEETINGS_JSON: &str = "data/meetings.json";
+/// What the console says of an answer with status 404 (an address that names nothing) or 500,
+/// for a test that expects one: `Browser::expect_error(NOT_FOUND)`.
+pub const NOT_FOUND: &str = "the server responded with a status of 404";
+pub const SERVER_ERROR: &str = "the server responded with a status of 500";
 
 /// What the server sends for one file instead of its contents on disk.
 #[derive(Clone)]

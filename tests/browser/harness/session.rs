@@ -7,6 +7,7 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -97,6 +98,9 @@ impl Drop for Profile {
 pub struct Browser {
     pub client: Client,
     pub site: Site,
+    /// Parts of the console errors this test expects (the 404 of an unknown address, a 500
+    /// it asked the server for); any other error fails it in [`Browser::close`].
+    expected: Mutex<Vec<&'static str>>,
     _driver: Driver,
     _profile: Profile,
 }
@@ -134,6 +138,9 @@ impl Browser {
         }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), options);
+        // The console of every page the session opens, errors and uncaught exceptions included,
+        // kept by chromedriver until read (`console_errors`), across page loads.
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{}", driver.port))
@@ -142,6 +149,7 @@ impl Browser {
         let browser = Browser {
             client,
             site,
+            expected: Mutex::default(),
             _driver: driver,
             _profile: profile,
         };
@@ -158,14 +166,56 @@ impl Browser {
 
     /// Ends the session; fails the test if the current page's Content-Security-Policy blocked
     /// anything (an inline style or script the app added would show up here).
+    /// Ends the session. Fails the test if the current page's Content-Security-Policy blocked
+    /// anything (an inline style or script the app added would show up here), or if any page
+    /// of the session logged an error, threw, or panicked, unless the test named that error
+    /// with [`Browser::expect_error`].
     pub async fn close(self) {
         let blocked = self.csp_violations().await;
+        let errors = self.unexpected_errors().await;
         let _ = self.client.close().await;
         assert!(
             blocked.is_empty(),
             "the Content-Security-Policy blocked something on the last page:\n  {}",
             blocked.join("\n  ")
         );
+        assert!(
+            errors.is_empty(),
+            "the console showed errors the test did not expect:\n  {}",
+            errors.join("\n  ")
+        );
+    }
+
+    /// From now on, a console error containing `part` is one this test expects.
+    pub fn expect_error(&self, part: &'static str) {
+        self.expected.lock().unwrap().push(part);
+    }
+
+    /// The console's errors since the last call (chromedriver hands each entry out once):
+    /// `console.error` (a Rust panic's message among them), uncaught exceptions and failed
+    /// requests, as `level: text`.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let entries = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .unwrap_or_else(|e| panic!("read the browser's console: {e}"));
+        let entries = entries.as_array().cloned().unwrap_or_default();
+        entries
+            .iter()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    /// The console's errors that no [`Browser::expect_error`] names.
+    pub async fn unexpected_errors(&self) -> Vec<String> {
+        let expected = self.expected.lock().unwrap().clone();
+        let errors = self.console_errors().await;
+        errors
+            .into_iter()
+            .filter(|e| !expected.iter().any(|part| e.contains(part)))
+            .collect()
     }
 
     /// What the current page's Content-Security-Policy blocked so far, one line each.
@@ -409,6 +459,27 @@ const RECORD_CSP_VIOLATIONS: &str = "window.__cspViolations = [];
 struct Cdp {
     cmd: &'static str,
     params: Value,
+}
+
+/// Reads (and empties) chromedriver's copy of the browser console, which the session asked
+/// for with `goog:loggingPrefs`.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/se/log"))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "type": "browser" });
+        (http::Method::POST, Some(body.to_string()))
+    }
 }
 
 impl WebDriverCompatibleCommand for Cdp {
