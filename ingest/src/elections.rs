@@ -391,6 +391,7 @@ pub fn parse_election(
             eligible,
             cast,
             candidates,
+            rounds: Vec::new(),
             source: Source {
                 file: file.to_string(),
                 line: res as u32 + 1,
