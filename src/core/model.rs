@@ -201,6 +201,7 @@ pub struct SeatRound {
     /// 1 for the first seat filled, up to the number of seats.
     pub seat: u8,
     /// The scoring round's two finalists, as the election PEP lists them (more stars first).
+    #[serde(deserialize_with = "two_finalists")]
     pub finalists: [Finalist; 2],
     /// The finalist the runoff elected.
     pub winner: PersonId,
@@ -208,6 +209,15 @@ pub struct SeatRound {
     pub equal: u32,
     /// 1-based line of the seat's heading in the election PEP.
     pub line: u32,
+}
+
+/// A list of exactly two finalists. serde's own array reading would call a third one
+/// "trailing characters"; this says what is wrong.
+fn two_finalists<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Finalist; 2], D::Error> {
+    let list = Vec::<Finalist>::deserialize(d)?;
+    let n = list.len();
+    list.try_into()
+        .map_err(|_| serde::de::Error::custom(format!("a seat has {n} finalists, not two")))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
