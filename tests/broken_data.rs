@@ -42,6 +42,12 @@ fn json_edit(file: DataFile, edit: impl FnOnce(&mut Value)) -> impl FnOnce(&mut 
     }
 }
 
+/// The 2026 election (the STAR one) in elections.json.
+fn star(v: &mut Value) -> &mut Value {
+    let mut all = v.as_array_mut().unwrap().iter_mut();
+    all.find(|e| e["term"] == 2026).unwrap()
+}
+
 /// Changes one file's text.
 fn text_edit(file: DataFile, edit: impl FnOnce(&str) -> String) -> impl FnOnce(&mut Texts) {
     move |texts| {
@@ -190,6 +196,112 @@ fn every_kind_of_breakage_names_the_file_and_the_problem() {
             })),
             "nominations.json",
             &["not an http(s) address"],
+        ),
+        (
+            "a runoff winner who is not a finalist",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                star(v)["rounds"][2]["winner"] = json!("gregory-p-smith");
+            })),
+            "elections.json",
+            &[
+                "the 2026 election, seat 3",
+                "\"gregory-p-smith\" is not one of the finalists",
+            ],
+        ),
+        (
+            "a runoff winner who is not elected",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                let candidates = star(v)["candidates"].as_array_mut().unwrap();
+                for c in candidates {
+                    if c["person"] == "thomas-wouters" || c["person"] == "gregory-p-smith" {
+                        c["elected"] = json!(c["elected"] != true);
+                    }
+                }
+            })),
+            "elections.json",
+            &[
+                "the 2026 election, seat 5",
+                "\"thomas-wouters\" is not elected",
+            ],
+        ),
+        (
+            "a finalist who did not stand",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                star(v)["rounds"][0]["finalists"][1]["person"] = json!("guido-van-rossum");
+            })),
+            "elections.json",
+            &[
+                "the 2026 election, seat 1",
+                "\"guido-van-rossum\" is not a candidate of this election",
+            ],
+        ),
+        (
+            "three finalists",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                let extra = star(v)["rounds"][0]["finalists"][0].clone();
+                star(v)["rounds"][0]["finalists"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(extra);
+            })),
+            "elections.json",
+            &["not valid data", "a seat has 3 finalists, not two"],
+        ),
+        (
+            "seats out of order",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                star(v)["rounds"][1]["seat"] = json!(4);
+            })),
+            "elections.json",
+            &["the 2026 election, seat 4", "round 2 of the count"],
+        ),
+        (
+            "a seat won twice",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                let rounds = &mut star(v)["rounds"];
+                rounds[1] = rounds[0].clone();
+                rounds[1]["seat"] = json!(2);
+            })),
+            "elections.json",
+            &[
+                "the 2026 election, seat 2",
+                "\"pablo-galindo-salgado\" already won seat 1",
+            ],
+        ),
+        (
+            "fewer seats than elected",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                star(v)["rounds"].as_array_mut().unwrap().pop();
+            })),
+            "elections.json",
+            &["the 2026 election, rounds: 4 seats, but 5 candidates are elected"],
+        ),
+        (
+            "more runoff voters than ballots",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                star(v)["rounds"][0]["equal"] = json!(100);
+            })),
+            "elections.json",
+            &[
+                "the 2026 election, seat 1",
+                "36 + 19 + 100 = 155 voters, more than the 74 ballots cast",
+            ],
+        ),
+        (
+            "a runoff won with fewer voters",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                star(v)["rounds"][0]["finalists"][0]["preferred_by"] = json!(10);
+            })),
+            "elections.json",
+            &["the 2026 election, seat 1", "fewer voters (10)"],
+        ),
+        (
+            "rounds on an approval election",
+            Box::new(json_edit(DataFile::Elections, |v| {
+                v[0]["rounds"] = star(v)["rounds"].clone();
+            })),
+            "elections.json",
+            &["the 2019 election, rounds: an approval election has no STAR rounds"],
         ),
         (
             "an unknown format",

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use council_explorer::core::dataset::{parse_details, DataFile, Dataset, Parts};
-use council_explorer::core::elections::{ordinal, overview, ranking, turnout};
+use council_explorer::core::elections::{ordinal, overview, ranking, seats, turnout, RunoffShare};
 use council_explorer::core::model::{OutcomeKind, PepDetails, StatusChange};
 use council_explorer::core::people::{everyone, membership, person_named, PersonRecord};
 use council_explorer::core::peps::{
@@ -585,6 +585,104 @@ fn the_overview_agrees_with_the_election_files() {
     assert_eq!(
         all.iter().map(|s| s.nominees).sum::<usize>(),
         nominations.len()
+    );
+}
+
+#[test]
+fn the_2026_count_reads_seat_by_seat_as_pep_8107_gives_it() {
+    let data = bundled();
+    let e = data.election(2026).unwrap();
+    let got: Vec<String> = seats(e)
+        .iter()
+        .map(|s| {
+            format!(
+                "{}: {} {} over {} {}, {} to {}, {} equal",
+                s.seat,
+                s.winner.person,
+                s.winner.stars,
+                s.runner_up.person,
+                s.runner_up.stars,
+                s.winner.preferred_by,
+                s.runner_up.preferred_by,
+                s.equal
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "1: pablo-galindo-salgado 313 over savannah-ostrowski 249, 36 to 19, 19 equal",
+            "2: savannah-ostrowski 249 over barry-warsaw 239, 34 to 29, 11 equal",
+            "3: barry-warsaw 239 over donghee-na 191, 38 to 25, 11 equal",
+            "4: donghee-na 191 over thomas-wouters 187, 36 to 33, 5 equal",
+            "5: thomas-wouters 187 over gregory-p-smith 173, 34 to 26, 14 equal",
+        ]
+    );
+    let all = seats(e);
+    let margins: Vec<u32> = all.iter().map(|s| s.margin()).collect();
+    assert_eq!(margins, [17, 5, 13, 3, 8]);
+    assert_eq!(all[0].star_lead(), 64);
+    assert!(all.iter().all(|s| !s.overturned() && s.uncounted == 0));
+    // Every runoff accounts for all 74 ballots.
+    for s in &all {
+        let total: u32 = s.shares().iter().map(|(_, n)| n).sum();
+        assert_eq!(total, e.cast, "seat {}", s.seat);
+    }
+    assert!(all[0].already_elected.is_empty());
+    assert_eq!(
+        all[4].already_elected,
+        [
+            "pablo-galindo-salgado",
+            "savannah-ostrowski",
+            "barry-warsaw",
+            "donghee-na"
+        ]
+    );
+    // Approval elections have no rounds.
+    assert!(seats(data.election(2025).unwrap()).is_empty());
+}
+
+#[test]
+fn a_runoff_can_elect_the_finalist_with_fewer_stars() {
+    let data = tiny_with(|v| {
+        let e = &mut v["elections"][0];
+        e["method"] = "star".into();
+        for (c, stars) in e["candidates"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .zip([30, 25])
+        {
+            c.as_object_mut().unwrap().remove("votes");
+            c["stars"] = stars.into();
+            c["elected"] = (stars == 25).into();
+        }
+        e["rounds"] = serde_json::json!([{
+            "seat": 1,
+            "finalists": [
+                {"person": "ada-example", "stars": 30, "preferred_by": 2},
+                {"person": "bo-sample", "stars": 25, "preferred_by": 4}
+            ],
+            "winner": "bo-sample", "equal": 1, "line": 1
+        }]);
+    });
+    let e = &data.parts.elections[0];
+    let [seat] = &seats(e)[..] else {
+        panic!("one seat")
+    };
+    assert_eq!(seat.winner.person, "bo-sample");
+    assert_eq!(seat.runner_up.person, "ada-example");
+    assert!(seat.overturned());
+    assert_eq!((seat.star_lead(), seat.margin()), (-5, 2));
+    // 2 + 4 + 1 of 8 ballots: one is in none of the runoff's figures.
+    assert_eq!(
+        seat.shares(),
+        [
+            (RunoffShare::PreferredWinner, 4),
+            (RunoffShare::Equal, 1),
+            (RunoffShare::PreferredRunnerUp, 2),
+            (RunoffShare::Uncounted, 1),
+        ]
     );
 }
 

@@ -4,13 +4,16 @@
 //! 8100, bullets after), the turnout sentence, the list of winners and the vote table. Where a
 //! PEP has several tables (8105: first round, extension, combined) the last one is the result.
 //! Periods end on the last day voters had: when a sentence gives both a UTC instant and "the end
-//! of <day> Anywhere on Earth", that day is the end.
+//! of <day> Anywhere on Earth", that day is the end. A STAR election's tabulation steps (8107)
+//! become one round per seat, checked by the app's own `check_rounds` before they are kept.
 
 use std::path::Path;
 
 use chrono::{Days, NaiveDate};
+use council_explorer::core::dataset::check_rounds;
 use council_explorer::core::model::{
-    Candidate, Election, Extension, Period, PersonId, Source, Term, VotingMethod,
+    Candidate, Election, Extension, Finalist, Period, PersonId, SeatRound, Source, Term,
+    VotingMethod,
 };
 
 use crate::error::{read_text, IngestError};
@@ -379,26 +382,175 @@ pub fn parse_election(
     });
 
     let extension = parse_extension(file, &lines, results, res, cast)?;
+    let (rounds, steps_line) = parse_rounds(file, results, res, &nominees)?;
 
-    Ok(ParsedElection {
-        election: Election {
-            term,
-            pep,
-            method,
-            nomination,
-            voting,
-            extension,
-            eligible,
-            cast,
-            candidates,
-            source: Source {
-                file: file.to_string(),
-                line: res as u32 + 1,
-                url: format!("https://peps.python.org/pep-{pep:04}/#results"),
-            },
+    let election = Election {
+        term,
+        pep,
+        method,
+        nomination,
+        voting,
+        extension,
+        eligible,
+        cast,
+        candidates,
+        rounds,
+        source: Source {
+            file: file.to_string(),
+            line: res as u32 + 1,
+            url: format!("https://peps.python.org/pep-{pep:04}/#results"),
         },
-        nominees,
-    })
+    };
+    // The app's own check of the rounds, here so that a bad count names the seat's line.
+    if let Some(p) = check_rounds(&election).into_iter().next() {
+        let line = p
+            .round
+            .map_or(steps_line, |i| election.rounds[i].line as usize);
+        return Err(err(line, p.to_string()));
+    }
+    Ok(ParsedElection { election, nominees })
+}
+
+/// The nominee (not withdrawn) whose name the PEP writes as `name`.
+fn nominee_named<'n>(name: &str, nominees: &'n [Nominee]) -> Option<&'n Nominee> {
+    nominees
+        .iter()
+        .find(|n| n.withdrawal_url.is_none() && n.name_as_written == name.trim())
+}
+
+/// "A and B" as two nominees, wherever the " and " between them is (a name may hold one).
+/// The error is the first name that is not a nominee's.
+fn two_nominees<'n>(
+    names: &str,
+    nominees: &'n [Nominee],
+) -> Result<(&'n Nominee, &'n Nominee), String> {
+    let splits = || {
+        names
+            .match_indices(" and ")
+            .map(|(at, sep)| (&names[..at], &names[at + sep.len()..]))
+    };
+    splits()
+        .find_map(|(a, b)| Some((nominee_named(a, nominees)?, nominee_named(b, nominees)?)))
+        .ok_or_else(|| match splits().next() {
+            None => names.trim().to_string(),
+            Some((a, _)) if nominee_named(a, nominees).is_none() => a.trim().to_string(),
+            Some((_, b)) => b.trim().to_string(),
+        })
+}
+
+/// A STAR election's "Tabulation Steps": under each "Winner N" heading, the scoring round
+/// ("A and B advance to runoff with X and Y stars") and the automatic runoff ("A is preferred
+/// over B, P to Q, with E voters showing equal support"). Returns the rounds and the line of the
+/// "Tabulation Steps" heading (the results' line when there is none, as in approval elections).
+/// Whether the count adds up is `check_rounds`'s to say; this only reads it.
+fn parse_rounds(
+    file: &str,
+    results: &[&str],
+    res: usize,
+    nominees: &[Nominee],
+) -> Result<(Vec<SeatRound>, usize), IngestError> {
+    let underlined = |j: usize, mark: char| {
+        results.get(j + 1).is_some_and(|u| {
+            !results[j].trim().is_empty() && !u.is_empty() && u.chars().all(|c| c == mark)
+        })
+    };
+    let Some(steps) =
+        (0..results.len()).find(|&j| results[j].trim() == "Tabulation Steps" && underlined(j, '-'))
+    else {
+        return Ok((Vec::new(), res + 1));
+    };
+    let line_of = |j: usize| res + j + 1;
+    let err = |j: usize, msg: String| IngestError::at(file, line_of(j) as u32, msg);
+    let headings: Vec<usize> = (steps + 2..results.len())
+        .filter(|&j| underlined(j, '^'))
+        .collect();
+    if headings.is_empty() {
+        return Err(err(steps, "tabulation steps without any seat".into()));
+    }
+    let mut rounds = Vec::new();
+    for (k, &h) in headings.iter().enumerate() {
+        let heading = results[h].trim();
+        let seat: u8 = heading
+            .strip_prefix("Winner ")
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| err(h, format!("not a seat heading: {heading:?}")))?;
+        let block = &results[h + 2..headings.get(k + 1).copied().unwrap_or(results.len())];
+        let sentence = |prefix: &str| -> Result<(usize, String), IngestError> {
+            let (at, text) = paragraph(block, prefix)
+                .ok_or_else(|| err(h, format!("Winner {seat} has no {prefix:?} line")))?;
+            let j = h + 2 + at as usize - 1;
+            Ok((j, text[prefix.len()..].trim().to_string()))
+        };
+
+        let (sj, scoring) = sentence("*Scoring Round*:")?;
+        let unreadable = || err(sj, format!("unreadable scoring round: {scoring:?}"));
+        let unknown =
+            |j: usize, name: &str| err(j, format!("{name:?} is not a nominee of this election"));
+        let (names, stars) = scoring
+            .split_once(" advance to runoff with ")
+            .ok_or_else(unreadable)?;
+        let (a, b) = two_nominees(names, nominees).map_err(|name| unknown(sj, &name))?;
+        let [a_stars, b_stars] = numbers(stars)[..] else {
+            return Err(unreadable());
+        };
+        if !stars.contains("stars") {
+            return Err(unreadable());
+        }
+
+        let (rj, runoff) = sentence("*Automatic Runoff*:")?;
+        let unreadable = || err(rj, format!("unreadable runoff: {runoff:?}"));
+        let (winner, rest) = runoff
+            .split_once(" is preferred over ")
+            .ok_or_else(unreadable)?;
+        let (other, counts) = rest.split_once(',').ok_or_else(unreadable)?;
+        let winner = nominee_named(winner, nominees).ok_or_else(|| unknown(rj, winner))?;
+        let other = nominee_named(other, nominees).ok_or_else(|| unknown(rj, other))?;
+        let [won_by, lost_by, equal] = numbers(counts)[..] else {
+            return Err(unreadable());
+        };
+        if !counts.contains("equal") {
+            return Err(unreadable());
+        }
+        let pair = |x: &Nominee, y: &Nominee| x.person == a.person && y.person == b.person;
+        if !(pair(winner, other) || pair(other, winner)) {
+            return Err(err(
+                rj,
+                format!(
+                    "the runoff is between {:?} and {:?}, not the finalists {:?} and {:?}",
+                    winner.name_as_written,
+                    other.name_as_written,
+                    a.name_as_written,
+                    b.name_as_written
+                ),
+            ));
+        }
+        let preferred_by = |n: &Nominee| {
+            if n.person == winner.person {
+                won_by
+            } else {
+                lost_by
+            }
+        };
+        rounds.push(SeatRound {
+            seat,
+            finalists: [
+                Finalist {
+                    person: a.person.clone(),
+                    stars: a_stars,
+                    preferred_by: preferred_by(a),
+                },
+                Finalist {
+                    person: b.person.clone(),
+                    stars: b_stars,
+                    preferred_by: preferred_by(b),
+                },
+            ],
+            winner: winner.person.clone(),
+            equal,
+            line: line_of(h) as u32,
+        });
+    }
+    Ok((rounds, line_of(steps)))
 }
 
 /// The 2024 term's extra voting round: its Helios dates, and the turnout of both rounds,

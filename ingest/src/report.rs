@@ -143,6 +143,11 @@ impl Report {
         decided.dedup();
         r.add("  PEPs with a decision", decided.len(), Some(67));
         r.add("elections", out.elections.len(), Some(8));
+        r.add(
+            "  STAR rounds (seats)",
+            out.elections.iter().map(|e| e.rounds.len()).sum(),
+            None,
+        );
         r.add("terms", out.terms.len(), Some(8));
         let candidates: Vec<_> = out.elections.iter().flat_map(|e| &e.candidates).collect();
         r.add(

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use thiserror::Error;
 
 use super::model::{
-    Decision, Election, Manifest, Nomination, Pep, PepDetails, Person, Section, Term,
+    Decision, Election, Manifest, Nomination, Pep, PepDetails, Person, Section, Term, VotingMethod,
 };
 use super::sort::sort_by;
 
@@ -132,6 +132,141 @@ pub fn check_details(d: &PepDetails) -> Vec<String> {
                 d.number, r.url
             ));
         }
+    }
+    problems
+}
+
+/// Something wrong with an election's STAR rounds. `round` is the index in `rounds` of the
+/// round it is about (the ingest turns it into that seat's line), `None` for the rounds as a
+/// whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundProblem {
+    pub round: Option<usize>,
+    /// The seat as the round records it, to name it in the message.
+    pub seat: Option<u8>,
+    pub problem: String,
+}
+
+impl std::fmt::Display for RoundProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.seat {
+            Some(seat) => write!(f, "seat {seat}: {}", self.problem),
+            None => write!(f, "rounds: {}", self.problem),
+        }
+    }
+}
+
+/// What is wrong with one election's STAR rounds on their own: seats 1, 2, 3… in order, one
+/// per elected candidate; two different finalists, each a candidate with the stars the results
+/// give them and not elected to an earlier seat, and no one still standing with more stars; a
+/// runoff winner who is a finalist, elected, and preferred by no fewer voters than the other;
+/// and no more voters in a runoff (or stars in a scoring round) than the ballots allow.
+/// `validate` runs it on every election, and the ingest on each election PEP it reads, so the
+/// error can point at the seat's line.
+pub fn check_rounds(e: &Election) -> Vec<RoundProblem> {
+    let mut problems = Vec::new();
+    if e.rounds.is_empty() {
+        return problems;
+    }
+    let whole = |problem: String| RoundProblem {
+        round: None,
+        seat: None,
+        problem,
+    };
+    if e.method != VotingMethod::Star {
+        problems.push(whole("an approval election has no STAR rounds".to_string()));
+    }
+    let elected = e.candidates.iter().filter(|c| c.elected).count();
+    if e.rounds.len() != elected {
+        problems.push(whole(format!(
+            "{} seats, but {elected} candidates are elected",
+            e.rounds.len()
+        )));
+    }
+    let standing = |id: &str| e.candidates.iter().find(|c| c.person == id && !c.withdrawn);
+    // Winners of the seats before the one being checked, with their seat.
+    let mut earlier: Vec<(&str, u8)> = Vec::new();
+    for (i, r) in e.rounds.iter().enumerate() {
+        let mut bad = |problem: String| {
+            problems.push(RoundProblem {
+                round: Some(i),
+                seat: Some(r.seat),
+                problem,
+            })
+        };
+        if usize::from(r.seat) != i + 1 {
+            bad(format!(
+                "it is round {} of the count; seats are numbered 1, 2, 3… in order",
+                i + 1
+            ));
+        }
+        let [a, b] = &r.finalists;
+        if a.person == b.person {
+            bad(format!("both finalists are \"{}\"", a.person));
+        }
+        for f in &r.finalists {
+            match standing(&f.person) {
+                None => bad(format!(
+                    "the finalist \"{}\" is not a candidate of this election",
+                    f.person
+                )),
+                Some(c) if c.stars != Some(f.stars) => bad(format!(
+                    "the finalist \"{}\" has {} stars here but {} in the results",
+                    f.person,
+                    f.stars,
+                    c.stars.map_or("none".to_string(), |s| s.to_string())
+                )),
+                Some(_) => {}
+            }
+            if let Some((_, seat)) = earlier.iter().find(|(id, _)| *id == f.person) {
+                bad(format!("\"{}\" already won seat {seat}", f.person));
+            }
+            if u64::from(f.stars) > 5 * u64::from(e.cast) {
+                bad(format!(
+                    "\"{}\" has {} stars, more than five for each of the {} ballots",
+                    f.person, f.stars, e.cast
+                ));
+            }
+        }
+        // The scoring round takes the two with most stars among those not yet elected.
+        let lower = if a.stars <= b.stars { a } else { b };
+        let finalist = |id: &str| r.finalists.iter().any(|f| f.person == id);
+        for c in &e.candidates {
+            let out =
+                c.withdrawn || finalist(&c.person) || earlier.iter().any(|(id, _)| *id == c.person);
+            if let Some(stars) = c.stars.filter(|&s| !out && s > lower.stars) {
+                bad(format!(
+                    "\"{}\", not yet elected, has more stars ({stars}) than the finalist \"{}\" ({})",
+                    c.person, lower.person, lower.stars
+                ));
+            }
+        }
+        match r.finalists.iter().position(|f| f.person == r.winner) {
+            None => bad(format!(
+                "the runoff winner \"{}\" is not one of the finalists",
+                r.winner
+            )),
+            Some(w) => {
+                let (won, lost) = (&r.finalists[w], &r.finalists[1 - w]);
+                if !standing(&r.winner).is_some_and(|c| c.elected) {
+                    bad(format!("the runoff winner \"{}\" is not elected", r.winner));
+                }
+                if won.preferred_by < lost.preferred_by {
+                    bad(format!(
+                        "the runoff winner \"{}\" was preferred by fewer voters ({}) than \"{}\" ({})",
+                        won.person, won.preferred_by, lost.person, lost.preferred_by
+                    ));
+                }
+            }
+        }
+        let voters = u64::from(a.preferred_by) + u64::from(b.preferred_by) + u64::from(r.equal);
+        if voters > u64::from(e.cast) {
+            bad(format!(
+                "the runoff counts {} + {} + {} = {voters} voters, more than the {} ballots cast",
+                a.preferred_by, b.preferred_by, r.equal, e.cast
+            ));
+        }
+        earlier.push((&r.winner, r.seat));
     }
     problems
 }
@@ -291,6 +426,12 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
                     "the {} election has more ballots ({}) than voters ({})",
                     e.term, e.cast, e.eligible
                 ),
+            );
+        }
+        for problem in check_rounds(e) {
+            bad(
+                DataFile::Elections,
+                format!("the {} election, {problem}", e.term),
             );
         }
     }

@@ -157,6 +157,10 @@ pub struct Election {
     /// Ballots cast (all rounds together).
     pub cast: u32,
     pub candidates: Vec<Candidate>,
+    /// A STAR election's count, one round per seat in the order the seats were filled; empty
+    /// for approval elections, which have no rounds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<SeatRound>,
     pub source: Source,
 }
 
@@ -187,6 +191,43 @@ pub struct Candidate {
     pub withdrawn: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawal_url: Option<String>,
+}
+
+/// One seat of a multi-winner STAR count (Bloc STAR, the 2026 term): the scoring round takes
+/// the two candidates not yet elected with the most stars, and the automatic runoff between
+/// them elects the one more voters rated higher.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatRound {
+    /// 1 for the first seat filled, up to the number of seats.
+    pub seat: u8,
+    /// The scoring round's two finalists, as the election PEP lists them (more stars first).
+    #[serde(deserialize_with = "two_finalists")]
+    pub finalists: [Finalist; 2],
+    /// The finalist the runoff elected.
+    pub winner: PersonId,
+    /// Voters who rated both finalists the same (both left unrated included).
+    pub equal: u32,
+    /// 1-based line of the seat's heading in the election PEP.
+    pub line: u32,
+}
+
+/// A list of exactly two finalists. serde's own array reading would call a third one
+/// "trailing characters"; this says what is wrong.
+fn two_finalists<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Finalist; 2], D::Error> {
+    let list = Vec::<Finalist>::deserialize(d)?;
+    let n = list.len();
+    list.try_into()
+        .map_err(|_| serde::de::Error::custom(format!("a seat has {n} finalists, not two")))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finalist {
+    pub person: PersonId,
+    /// Stars in the scoring round. Bloc STAR never reweights ballots, so these are the
+    /// candidate's total stars in every round.
+    pub stars: u32,
+    /// Voters who, in the runoff, rated this finalist above the other one.
+    pub preferred_by: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
