@@ -16,6 +16,7 @@ pub mod people;
 pub mod peps;
 pub mod report;
 pub mod semantics;
+pub mod words;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
