@@ -6,7 +6,10 @@ use chrono::NaiveDate;
 use council_explorer::core::dataset::{parse_details, DataFile, Dataset, Parts};
 use council_explorer::core::elections::{ordinal, overview, ranking, seats, turnout, RunoffShare};
 use council_explorer::core::model::{OutcomeKind, PepDetails, StatusChange};
-use council_explorer::core::people::{everyone, membership, person_named, PersonRecord};
+use council_explorer::core::people::{
+    everyone, membership, participation, person_named, sections_stating_attendance, served_before,
+    Part, PersonRecord,
+};
 use council_explorer::core::peps::{
     delegates, describe_days, history_steps, resolution_link, touched_peps, OutcomeChoice,
     PepQuery, PepSort, PepStory,
@@ -422,6 +425,56 @@ fn a_person_record_on_the_fixture() {
     assert_eq!(lukasz.guest[0].1, "Developer-in-Residence");
 
     assert!(PersonRecord::new(&data, "nobody-here").is_none());
+    assert_eq!(ada.stated_in_terms, 1);
+    assert_eq!(lukasz.stated_in_terms, 0);
+}
+
+#[test]
+fn a_persons_part_in_a_section() {
+    let data = tiny_with(|v| {
+        v["sections"][1]["attendance"] = serde_json::json!({
+            "stated": true, "present": ["ada-example"], "absent": []
+        });
+        // Bo served in 2022 and comes back as a guest in 2023.
+        v["sections"][1]["guests"] = serde_json::json!([
+            {"person": "bo-sample", "role": "Former council member"}
+        ]);
+    });
+    let s2022 = &data.parts.sections[0];
+    let s2023 = &data.parts.sections[1];
+    let part = |s, id| participation(&data, s, id).map(|p| p.part);
+    assert_eq!(part(s2022, "ada-example"), Some(Part::Member));
+    assert_eq!(part(s2022, "lukasz-example"), Some(Part::Guest));
+    assert_eq!(part(s2023, "ada-example"), Some(Part::Present));
+    let bo = participation(&data, s2023, "bo-sample").unwrap();
+    assert_eq!(bo.part, Part::Guest);
+    assert_eq!(bo.guest_role, Some("Former council member"));
+    assert!(bo.former_member && served_before(&data, "bo-sample", 2023));
+    assert!(!served_before(&data, "bo-sample", 2022));
+    assert!(participation(&data, s2023, "lukasz-example").is_none());
+    assert_eq!(part(s2022, "nobody-here"), None);
+    assert_eq!(sections_stating_attendance(&data), 1);
+}
+
+#[test]
+fn parts_on_the_bundled_data_agree_with_the_files() {
+    let data = bundled();
+    let meetings = json("meetings.json");
+    let stated = meetings
+        .iter()
+        .filter(|s| s["attendance"]["stated"] == true)
+        .count();
+    assert_eq!(sections_stating_attendance(&data), stated);
+    // Carol Willing, a member 2019-2021, came to office hours in 2024.
+    let s = data
+        .parts
+        .sections
+        .iter()
+        .find(|s| s.id == "2024-04-to-2024-06")
+        .unwrap();
+    let carol = participation(&data, s, "carol-willing").unwrap();
+    assert_eq!(carol.part, Part::Guest);
+    assert!(carol.former_member);
 }
 
 #[test]

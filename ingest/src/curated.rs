@@ -1,6 +1,6 @@
 //! The hand-written files of `curated/` that sit on top of the parsed notes: the checked list
-//! of council outcomes (`outcomes.json`) and the own-words summaries
-//! (`summaries/<year>.json`).
+//! of council outcomes (`outcomes.json`), the own-words summaries (`summaries/<year>.json`),
+//! and the few calls on who took part that the rules cannot make (`participants.json`).
 //!
 //! Both are keyed by what the parser produces (section ids, item numbers, lines); a key that
 //! points at nothing is an error, so a change in the splitter or the sources cannot silently
@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use council_explorer::core::model::OutcomeKind;
+use council_explorer::core::model::{OutcomeKind, PersonId};
 use serde::Deserialize;
 
 use crate::error::{read_text, IngestError};
@@ -37,6 +37,59 @@ pub fn read_outcomes(path: &Path, shown_as: &str) -> Result<Vec<OutcomeEntry>, I
             format!("expected a list of {{section, line, pep, outcome}}: {e}"),
         )
     })
+}
+
+/// What a curated entry says about a person in one item, where the rules cannot tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The council met them in this item (so they are a guest unless a member).
+    Guest,
+    /// The rules read a meeting into this item, but the council did not meet them here.
+    NotGuest,
+    /// The item names them though no name form matches.
+    Named,
+    /// A name form matches, but the item does not mean them.
+    NotNamed,
+}
+
+/// One call on who took part: the section, a line of the item, the person, what the item says
+/// of them, and a one-line reason.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantEntry {
+    pub section: String,
+    /// Any line of the item (its first line, or the nested line that says it).
+    pub line: u32,
+    pub person: PersonId,
+    pub part: Part,
+    pub reason: String,
+}
+
+pub fn read_participants(
+    path: &Path,
+    shown_as: &str,
+) -> Result<Vec<ParticipantEntry>, IngestError> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let entries: Vec<ParticipantEntry> = serde_json::from_str(&read_text(path)?).map_err(|e| {
+        IngestError::at(
+            shown_as,
+            e.line() as u32,
+            format!("expected a list of {{section, line, person, part, reason}}: {e}"),
+        )
+    })?;
+    for (k, e) in entries.iter().enumerate() {
+        if e.reason.trim().is_empty() || e.reason.contains('\n') {
+            return Err(IngestError::at(
+                shown_as,
+                k as u32 + 2,
+                format!("entry {}: the reason must be one line", k + 1),
+            ));
+        }
+    }
+    Ok(entries)
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -9,6 +9,7 @@ pub mod curated;
 pub mod decisions;
 pub mod elections;
 pub mod error;
+pub mod guests;
 pub mod meetings;
 pub mod nominations;
 pub mod notes;
@@ -16,6 +17,7 @@ pub mod people;
 pub mod peps;
 pub mod report;
 pub mod semantics;
+pub mod words;
 pub mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -153,6 +155,10 @@ pub fn build_with_sections(
         &inputs.curated.join("outcomes.json"),
         "curated/outcomes.json",
     )?;
+    let participants = curated::read_participants(
+        &inputs.curated.join("participants.json"),
+        "curated/participants.json",
+    )?;
     let summaries =
         curated::read_summaries(&inputs.curated.join("summaries"), "curated/summaries")?;
     let mut notices = meetings::Notices::default();
@@ -161,8 +167,11 @@ pub fn build_with_sections(
         &terms,
         &registry,
         &index,
-        &outcomes,
-        &summaries,
+        meetings::Curated {
+            outcomes: &outcomes,
+            participants: &participants,
+            summaries: &summaries,
+        },
         &mut notices,
     )?;
     let decisions = decisions::decisions(&meetings, &peps)?;

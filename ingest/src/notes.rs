@@ -670,9 +670,10 @@ fn meeting_file(ctx: &FileCtx, stamp: &FileStamp) -> Result<Vec<RawSectionIn>, I
     Ok(out)
 }
 
+/// Whether `text` says any of `phrases`, as whole words ("no meeting" is not in "no
+/// meetings", "met with" not in "unmet with").
 fn says_any(text: &str, phrases: &[&str]) -> bool {
-    let lower = text.to_lowercase();
-    phrases.iter().any(|p| lower.contains(p))
+    crate::words::has_any(&crate::semantics::flatten(text), phrases)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use council_explorer::core::model::{Attendance, ItemKind, Link, PersonId, Role};
 
 use crate::people::Registry;
+use crate::words;
 
 /// PEPs referred to by a name instead of a number.
 const NAMED: &[(&str, &[u16])] = &[("Pattern Matching PEPs", &[634, 635, 636])];
@@ -102,7 +103,7 @@ fn urls(text: &str) -> Vec<(usize, usize, String)> {
 
 /// The text with every URL blanked out, so slugs like `pep-703-…` in a forum address are not
 /// read as references and link targets do not split a list of numbers.
-fn mask_urls(text: &str) -> String {
+pub(crate) fn mask_urls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (start, end, _) in urls(text) {
@@ -295,49 +296,76 @@ pub fn label_for(url: &str, peps: &PepIndex) -> String {
     }
 }
 
-/// Words that say the council met someone rather than talked about them.
-const MEETING_WORDS: &[&str] = &[
-    "met with",
-    "meeting with",
-    "joined",
-    "sync",
-    "attended",
-    "office hour",
-    "talked to",
-    "talked with",
-    "chatting with",
-    "introduced",
-    "gave an update",
-    "gave an overview",
-    "update from",
-    "checked in with",
-    "check-in with",
-    "discussed with",
-];
-
-/// Moderation and Code of Conduct matters; such items index no people (they may name or use
-/// initials of the people concerned).
+/// Code of Conduct and moderation matters, as whole words. "conduct" alone is not among them:
+/// the council also conducts interviews, votes and mock elections.
 const CONDUCT_WORDS: &[&str] = &[
-    "Code of Conduct",
     "code of conduct",
-    "CoC",
-    "conduct",
-    "moderation",
+    "coc",
+    "conduct wg",
+    "conduct work group",
+    "conduct working group",
+    "conduct workgroup",
+    "conduct issue",
+    "conduct issues",
+    "conduct report",
+    "conduct reports",
+    "conduct violation",
+    "conduct violations",
+    "conduct situation",
+    "conduct situations",
+    "conduct complaint",
+    "conduct complaints",
+    "ban",
+    "bans",
+    "banned",
     "suspension",
     "suspend",
-    "ban ",
+    "suspended",
+    "moderation",
+    "moderator",
+    "moderators",
+    "harassment",
 ];
 
-/// Sentences about who was (not) there.
-const ATTENDANCE_WORDS: &[&str] = &[
-    "members present",
-    "could make it",
-    "of us",
-    "abbreviated",
+/// A no-meeting notice, as whole words.
+const NO_MEETING: &[&str] = &[
     "no meeting",
-    "No meeting",
-    "Meeting was skipped",
-    "was absent",
+    "no regular meeting",
+    "no sc meeting",
+    "could not meet",
+    "meeting was skipped",
+    "not be meeting",
+];
+
+/// Words that say who was there, as whole words: an abbreviated council, a head-count, who
+/// could meet.
+const WHO_MET: &[&str] = &[
+    "abbreviated steering council",
+    "abbreviated meeting",
+    "available to meet",
+];
+
+/// Words that say a member was away, as whole words, in an item that states attendance.
+const AWAY: &[&str] = &[
+    "traveling",
+    "travelling",
+    "jury duty",
+    "were out",
+    "was out",
+    "on holiday",
+    "on vacation",
+    "was away",
+    "were away",
+    "absent",
+    "could not make it",
+];
+
+/// Wording that says part of the council met without saying who or how many.
+const VAGUE: &[&str] = &[
+    "most of the steering council",
+    "most of the sc",
+    "subset of the sc",
+    "subset of the steering council",
 ];
 
 /// The item's own line, before any nested bullets: what the item is about, where the nested
@@ -356,25 +384,53 @@ pub fn lead(text: &str) -> &str {
     &text[..end]
 }
 
+/// Whether `text` (an item's own line, or the topic it stands under) is about a Code of
+/// Conduct or moderation matter: one of the words, or people written as initials ("S.K."),
+/// which the notes use only for the people such matters concern.
 pub fn is_conduct(text: &str) -> bool {
-    CONDUCT_WORDS.iter().any(|w| text.contains(w))
+    words::has_any(text, CONDUCT_WORDS) || has_initials(text)
 }
 
-pub fn says_met(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    MEETING_WORDS.iter().any(|w| lower.contains(w))
+/// Two or more capital letters each followed by a dot, standing alone ("S.K.", "M.S."), other
+/// than the abbreviations of places.
+fn has_initials(text: &str) -> bool {
+    const PLACES: &[&str] = &["U.S.", "U.K.", "E.U.", "U.N."];
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        let starts = i == 0 || !(b[i - 1] as char).is_alphanumeric() && b[i - 1] != b'.';
+        let mut k = i;
+        while k + 1 < b.len() && b[k].is_ascii_uppercase() && b[k + 1] == b'.' {
+            k += 2;
+        }
+        starts
+            && k - i >= 4
+            && !b.get(k).is_some_and(u8::is_ascii_alphanumeric)
+            && !PLACES.contains(&&text[i..k])
+    })
 }
 
+/// Whether an item is a statement of who attended or that no meeting took place: its own
+/// line says so, and the item is short (a long item that says it in passing is about
+/// something else). A parenthetical "(who was absent …)" is an aside, not such a statement.
 pub fn is_attendance(text: &str) -> bool {
-    let text = flatten(text);
-    // Attendance lines are short; a long item that mentions it in passing is about something else.
-    text.len() < 200 && ATTENDANCE_WORDS.iter().any(|w| text.contains(w))
+    let whole = flatten(&mask_urls(text));
+    let own = flatten(lead(text));
+    whole.len() < 200
+        && (words::has_any(&own, NO_MEETING)
+            || words::has_any(&own, WHO_MET)
+            || head_count(&own).is_some())
 }
 
-/// The item's kind. An outcome makes a decision; conduct matters come before anything else so
-/// that they never show up as a sync or a discussion with names attached.
-pub fn item_kind(text: &str, has_outcome: bool, has_peps: bool, has_guest: bool) -> ItemKind {
-    if is_conduct(lead(text)) {
+/// The item's kind. Conduct matters come before anything else so that they never show up as
+/// a sync or a discussion with names attached; then an outcome makes a decision.
+pub fn item_kind(
+    conduct: bool,
+    text: &str,
+    has_outcome: bool,
+    has_peps: bool,
+    has_guest: bool,
+) -> ItemKind {
+    if conduct {
         ItemKind::Conduct
     } else if has_outcome {
         ItemKind::Decision
@@ -389,10 +445,12 @@ pub fn item_kind(text: &str, has_outcome: bool, has_peps: bool, has_guest: bool)
     }
 }
 
-/// What a section's items say about attendance: a head-count ("4 SC members present",
-/// "only N SC members could make it", "N/5 of us"), or names ("abbreviated Steering Council
-/// (A, B; C and D were out)", "X (who was absent …)", "X was traveling"). Where only absentees
-/// are named, the other members of the term were there.
+/// What a section's items say about attendance: a head-count ("4 SC members present", "only
+/// N SC members could make it", "N/5 of us", "Three Steering Council members were
+/// available"), who was there ("An abbreviated Steering Council (A, B; C and D were out)"),
+/// who was away ("X (who was absent …)", "an abbreviated meeting, X was traveling"). Where
+/// only those present are named, the other members of the term were away; where only those
+/// away are named, the others were there.
 pub fn attendance(
     items: &[String],
     members: &[PersonId],
@@ -403,22 +461,28 @@ pub fn attendance(
     let is_member = |id: &PersonId| members.contains(id);
     for raw in items {
         let text = flatten(raw);
-        if let Some(count) = head_count(&text) {
+        let count = head_count(&text);
+        if let Some(count) = count {
             att.stated = true;
             att.count = Some(count);
         }
-        if let Some(inner) = text
-            .find("Steering Council (")
-            .filter(|_| text.contains("abbreviated"))
-            .map(|at| &text[at + "Steering Council (".len()..])
-            .and_then(|rest| rest.split_once(')').map(|(inner, _)| inner))
-        {
-            let (here, away) = inner.split_once(';').unwrap_or((inner, ""));
-            att.stated = true;
-            att.present
-                .extend(people.mentions(here, date).into_iter().filter(is_member));
-            att.absent
-                .extend(people.mentions(away, date).into_iter().filter(is_member));
+        let abbreviated = words::has(&text, "abbreviated");
+        if abbreviated {
+            for at in words::find_all(&text, "steering council") {
+                let Some(inner) = text[at + "steering council".len()..]
+                    .strip_prefix(" (")
+                    .and_then(|rest| rest.split_once(')'))
+                    .map(|(inner, _)| inner)
+                else {
+                    continue;
+                };
+                let (here, away) = inner.split_once(';').unwrap_or((inner, ""));
+                att.stated = true;
+                att.present
+                    .extend(people.mentions(here, date).into_iter().filter(is_member));
+                att.absent
+                    .extend(people.mentions(away, date).into_iter().filter(is_member));
+            }
         }
         if let Some(at) = text.find("(who was absent") {
             if let Some(id) = people
@@ -430,15 +494,16 @@ pub fn attendance(
                 att.absent.push(id);
             }
         }
-        if text.contains("abbreviated meeting") {
-            for clause in text.split([',', '.']) {
-                if ["traveling", "jury duty", "were out", "was out"]
-                    .iter()
-                    .any(|w| clause.contains(w))
-                {
-                    att.stated = true;
-                    att.absent
-                        .extend(people.mentions(clause, date).into_iter().filter(is_member));
+        if abbreviated || count.is_some() || words::has(&text, "available to meet") {
+            for clause in text.split(|c| ",.;()".contains(c)) {
+                if words::has_any(clause, AWAY) {
+                    let away: Vec<PersonId> = people
+                        .mentions(clause, date)
+                        .into_iter()
+                        .filter(is_member)
+                        .collect();
+                    att.stated |= !away.is_empty();
+                    att.absent.extend(away);
                 }
             }
         }
@@ -447,50 +512,107 @@ pub fn attendance(
     att.present.dedup();
     att.absent.sort();
     att.absent.dedup();
-    if att.present.is_empty() && !att.absent.is_empty() {
-        att.present = members
+    att.present.retain(|p| !att.absent.contains(p));
+    let others = |named: &[PersonId]| -> Vec<PersonId> {
+        members
             .iter()
-            .filter(|m| !att.absent.contains(m))
+            .filter(|m| !named.contains(m))
             .cloned()
-            .collect();
+            .collect()
+    };
+    if att.present.is_empty() && !att.absent.is_empty() {
+        att.present = others(&att.absent);
+    } else if att.absent.is_empty() && !att.present.is_empty() {
+        att.absent = others(&att.present);
     }
     att
 }
 
-/// "N SC members present", "only N SC members could make it", "N/5 of us".
+/// Whether a section's items say that part of the council met without saying who or how many
+/// ("Most of the Steering Council met with …", "A subset of the SC had a call …").
+pub fn vague_attendance(items: &[String]) -> bool {
+    items.iter().any(|i| words::has_any(&flatten(i), VAGUE))
+}
+
+/// "N SC members present", "only N SC members could make it", "N/5 of us", "Three Steering
+/// Council members were available to meet".
 fn head_count(text: &str) -> Option<u8> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let tail = words[i + 1..].join(" ");
-        if let Ok(n) = w.parse::<u8>() {
-            if tail.starts_with("SC members present")
-                || tail.starts_with("SC members could make it")
-            {
-                return Some(n);
-            }
+    let w = words::words(text);
+    let number = |s: &str| -> Option<u8> {
+        match s {
+            "one" => Some(1),
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            _ => s.parse().ok().filter(|n| (1..=5).contains(n)),
         }
-        if let Some((n, of)) = w.split_once('/') {
-            if of == "5" && tail.starts_with("of us") {
-                return n.parse().ok();
-            }
+    };
+    let is = |i: usize, alternatives: &[&str]| {
+        w.get(i)
+            .is_some_and(|x| alternatives.contains(&x.text.as_str()))
+    };
+    for i in 0..w.len() {
+        let Some(n) = number(&w[i].text) else {
+            continue;
+        };
+        // "3/5 of us": the slash sits between the two numbers.
+        if is(i + 1, &["5"])
+            && text[w[i].end..w[i + 1].start] == *"/"
+            && is(i + 2, &["of"])
+            && is(i + 3, &["us"])
+        {
+            return Some(n);
+        }
+        let mut k = i + 1;
+        if is(k, &["sc"]) {
+            k += 1;
+        } else if is(k, &["steering"]) && is(k + 1, &["council"]) {
+            k += 2;
+        } else {
+            continue;
+        }
+        if !is(k, &["members"]) {
+            continue;
+        }
+        k += 1;
+        if is(k, &["were"]) {
+            k += 1;
+        }
+        let stated = is(k, &["present", "available"])
+            || (is(k, &["could"]) && is(k + 1, &["make"]) && is(k + 2, &["it"]));
+        if stated {
+            return Some(n);
         }
     }
     None
 }
 
-/// Why a guest was there, in a few words, from their roles in the people list.
-pub fn guest_role(roles: &[Role]) -> &'static str {
-    if roles.contains(&Role::DeveloperInResidence) {
-        "Developer-in-Residence"
+/// Why a guest was there, in a few words: their post from the people list, whether they had
+/// served on the council before, and the occasion where the sentence that met them names one
+/// (office hours, a hand-off).
+pub fn guest_role(roles: &[Role], former_member: bool, sentence: &str) -> String {
+    let post = if roles.contains(&Role::DeveloperInResidence) {
+        Some("Developer-in-Residence")
     } else if roles.contains(&Role::PsfStaff) {
-        "PSF staff"
+        Some("PSF staff")
     } else if roles.contains(&Role::ReleaseManager) {
-        "Release manager"
-    } else if roles.contains(&Role::CouncilMember) {
-        "Former council member"
+        Some("Release manager")
     } else {
-        "Guest"
+        None
+    };
+    let mut role = match (post, former_member) {
+        (Some(post), true) => format!("{post}, former council member"),
+        (Some(post), false) => post.to_string(),
+        (None, true) => "Former council member".to_string(),
+        (None, false) => "Guest".to_string(),
+    };
+    if words::has_any(sentence, &["office hour", "office hours"]) {
+        role.push_str(" at office hours");
+    } else if words::has_any(sentence, &["hand-off", "handoff", "hand over"]) {
+        role.push_str(" at the hand-off");
     }
+    role
 }
 
 #[cfg(test)]
@@ -576,5 +698,168 @@ mod tests {
             Some(2)
         );
         assert_eq!(head_count("a short one, 3/5 of us."), Some(3));
+        assert_eq!(
+            head_count("Three Steering Council members were available"),
+            Some(3)
+        );
+        assert_eq!(head_count("3 SC members present."), Some(3));
+        assert_eq!(
+            head_count("Delaying it until all of us have reread it"),
+            None
+        );
+        assert_eq!(head_count("PEP 8 SC members present"), None);
+    }
+
+    #[test]
+    fn conduct_matters_by_whole_words_and_initials() {
+        for text in [
+            "- Discussion on Code of Conduct violation",
+            "- Checked in on two conduct issues.",
+            "- The SC reviewed code of conduct reports.",
+            "- A 3-month ban, which surprised some",
+            "- Exploring ways to improve the feedback mechanism for moderators",
+            "- The Conduct WG sent advice about developer S.K.",
+            "- Voted to remove S.K. as a core dev",
+            "- The SC agreed to issue a 3 month suspension",
+        ] {
+            assert!(is_conduct(text), "{text}");
+        }
+        // The issue's look-alikes: the verb "conduct", and capitals that are no one's initials.
+        for text in [
+            "- How to conduct votes well",
+            "- Considered conducting mock elections",
+            "- interviews that the SC conducted.",
+            "- No meeting due to a U.S. holiday",
+            "- SC discussed Ned B.'s proposal",
+        ] {
+            assert!(!is_conduct(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn attendance_items_state_who_came_or_that_none_met() {
+        for text in [
+            "- No meeting due to holidays.",
+            "[3.11.0 release](https://www.youtube.com/watch?v=x) day. No meeting.",
+            "- The council will not be meeting next week.",
+            "[ The SC could not meet this week ]",
+            "- Small meeting, 3/5 of us. Talked about the conference.",
+            "* 4 SC members present",
+            "- Three SC members were available, Ada was traveling.",
+            "- An abbreviated meeting, Ada was traveling.",
+            "- No regular meeting this week. Two members had a call with a PM.",
+        ] {
+            assert!(is_attendance(text), "{text}");
+        }
+        // The issue's look-alikes.
+        for text in [
+            "* Waiting until all of us have read it.",
+            "* Most of us need to read PEP 9.",
+            "- Closing a list for lack of use.",
+            "- Lack of use of office hours.",
+            "- Agreed on PEP 9. Cy will write to Bo (who was absent from the meeting).",
+            "* Discussed PyCon Typing Summit attendance.",
+            "* Petr and Brett said that they won't attend.",
+        ] {
+            assert!(!is_attendance(text), "{text}");
+        }
+    }
+
+    fn members() -> Vec<PersonId> {
+        ["ada-example", "bo-sample", "cy-test", "di-demo", "ed-mock"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    fn registry() -> Registry {
+        Registry::from_json(
+            "people.json",
+            r#"[
+              {"id": "ada-example", "name": "Ada Example", "aliases": ["Ada"]},
+              {"id": "bo-sample", "name": "Bo Sample", "aliases": ["Bo"]},
+              {"id": "cy-test", "name": "Cy Test", "aliases": ["Cy"]},
+              {"id": "di-demo", "name": "Di Demo", "aliases": ["Di"]},
+              {"id": "ed-mock", "name": "Ed Mock", "aliases": ["Ed"]},
+              {"id": "flo-stub", "name": "Flo Stub", "aliases": ["Flo"]}
+            ]"#,
+        )
+        .unwrap()
+    }
+
+    fn att(items: &[&str]) -> Attendance {
+        let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
+        let day = NaiveDate::from_ymd_opt(2023, 6, 5).unwrap();
+        attendance(&items, &members(), &registry(), day)
+    }
+
+    // The issue: a head-count followed by named absentees recorded nobody absent.
+    #[test]
+    fn a_head_count_with_named_absentees() {
+        let a = att(&["- Three SC members were available, Ada and Bo were traveling."]);
+        assert!(a.stated);
+        assert_eq!(a.count, Some(3));
+        assert_eq!(a.absent, ["ada-example", "bo-sample"]);
+        assert_eq!(a.present, ["cy-test", "di-demo", "ed-mock"]);
+    }
+
+    // The issue: sections naming only who was present left the other members unrecorded.
+    #[test]
+    fn a_list_of_who_was_there_makes_the_others_absent() {
+        let a = att(&[
+            "- An abbreviated Steering Council (Ada, Bo, Cy, and Di) met with Flo, and discussed:",
+            "- A further abbreviated Steering Council (Ada, Bo, and Cy) discussed:",
+        ]);
+        assert_eq!(
+            a.present,
+            ["ada-example", "bo-sample", "cy-test", "di-demo"]
+        );
+        assert_eq!(a.absent, ["ed-mock"]);
+        let a = att(&["- An abbreviated Steering Council (Ada, Bo, and Cy; Di and Ed were out on holiday) met."]);
+        assert_eq!(a.present, ["ada-example", "bo-sample", "cy-test"]);
+        assert_eq!(a.absent, ["di-demo", "ed-mock"]);
+    }
+
+    #[test]
+    fn a_list_of_who_was_away_makes_the_others_present() {
+        let a = att(&["- Cy will write to Ada (who was absent from the meeting)."]);
+        assert_eq!(a.absent, ["ada-example"]);
+        assert_eq!(a.present.len(), 4);
+        let a = att(&["- An abbreviated meeting: Ada was traveling and Bo had jury duty."]);
+        assert_eq!(a.absent, ["ada-example", "bo-sample"]);
+        // Away words only count where the item states attendance.
+        let a = att(&["- Ada was traveling to a conference and will report back."]);
+        assert!(!a.stated && a.absent.is_empty());
+    }
+
+    #[test]
+    fn vague_wording_is_noticed_not_stated() {
+        let items = ["- Most of the Steering Council met with Flo.".to_string()];
+        assert!(vague_attendance(&items));
+        assert!(!att(&[items[0].as_str()]).stated);
+    }
+
+    // The issue: former council members who came back as guests showed as plain "Guest".
+    #[test]
+    fn guest_roles_say_a_former_member_and_the_occasion() {
+        assert_eq!(
+            guest_role(&[], true, "Guido attended today's meeting"),
+            "Former council member"
+        );
+        assert_eq!(
+            guest_role(&[], true, "Office hours visit from Carol"),
+            "Former council member at office hours"
+        );
+        assert_eq!(
+            guest_role(&[Role::DeveloperInResidence], true, "met with Petr"),
+            "Developer-in-Residence, former council member"
+        );
+        assert_eq!(
+            guest_role(&[Role::PsfStaff], false, "met with Ee"),
+            "PSF staff"
+        );
+        assert_eq!(
+            guest_role(&[], false, "a hand-off meeting with Victor"),
+            "Guest at the hand-off"
+        );
     }
 }

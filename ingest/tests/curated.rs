@@ -1,15 +1,16 @@
 //! The curated files that point into the notes must point at something: an outcome that lands
-//! on no item about its PEP, or a summary for an item that does not exist, stops the ingest
-//! with the file that says so.
+//! on no item about its PEP, a summary for an item that does not exist, or a call on who took
+//! part that lands on no item or names nobody, stops the ingest with the file that says so.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
-use council_explorer::core::model::{ItemKind, OutcomeKind, SectionKind, Source, Term};
-use ingest::curated::{read_summaries, OutcomeEntry, Summaries};
-use ingest::meetings::{sections, Notices, RawItemIn, RawSectionIn};
+use council_explorer::core::model::{ItemKind, OutcomeKind, Section, SectionKind, Source, Term};
+use ingest::curated::{read_summaries, OutcomeEntry, Part, ParticipantEntry, Summaries};
+use ingest::meetings::{sections, Curated, Notices, RawItemIn, RawSectionIn};
 use ingest::people::Registry;
 use ingest::semantics::PepIndex;
+use ingest::IngestError;
 
 fn raw() -> Vec<RawSectionIn> {
     let item = |n: u16, line: u32, text: &str| RawItemIn {
@@ -77,8 +78,11 @@ fn an_outcome_on_its_item_makes_a_decision_and_a_guest_sync_is_seen() {
         &terms(),
         &people(),
         &peps(),
-        &[outcome(3, 9001)],
-        &Summaries::default(),
+        Curated {
+            outcomes: &[outcome(3, 9001)],
+            participants: &[],
+            summaries: &Summaries::default(),
+        },
         &mut Notices::default(),
     )
     .unwrap();
@@ -96,8 +100,11 @@ fn an_outcome_that_matches_no_item_is_an_error() {
         &terms(),
         &people(),
         &peps(),
-        &[outcome(4, 9001)],
-        &Summaries::default(),
+        Curated {
+            outcomes: &[outcome(4, 9001)],
+            participants: &[],
+            summaries: &Summaries::default(),
+        },
         &mut Notices::default(),
     )
     .unwrap_err();
@@ -121,13 +128,74 @@ fn a_summary_for_a_missing_item_is_an_error() {
         &terms(),
         &people(),
         &peps(),
-        &[],
-        &summaries,
+        Curated {
+            outcomes: &[],
+            participants: &[],
+            summaries: &summaries,
+        },
         &mut Notices::default(),
     )
     .unwrap_err();
     assert_eq!(
         err.to_string(),
         "summaries/2099.json:2: summary for \"2099-01-05#7\", which is no item"
+    );
+}
+
+fn call(section: &str, line: u32, person: &str, part: Part) -> ParticipantEntry {
+    ParticipantEntry {
+        section: section.into(),
+        line,
+        person: person.into(),
+        part,
+        reason: "a made-up call".into(),
+    }
+}
+
+fn build_with(participants: &[ParticipantEntry]) -> Result<Vec<Section>, IngestError> {
+    sections(
+        &raw(),
+        &terms(),
+        &people(),
+        &peps(),
+        Curated {
+            outcomes: &[],
+            participants,
+            summaries: &Summaries::default(),
+        },
+        &mut Notices::default(),
+    )
+}
+
+#[test]
+fn a_curated_call_decides_who_took_part() {
+    let built = build_with(&[call("2099-01-05", 3, "cy-test", Part::Guest)]).unwrap();
+    let guests: Vec<&str> = built[0].guests.iter().map(|g| g.person.as_str()).collect();
+    assert_eq!(guests, ["cy-test", "ada-example"]);
+    assert_eq!(built[0].items[0].people, ["cy-test"]);
+    assert_eq!(built[0].items[0].kind, ItemKind::GuestSync);
+    let built = build_with(&[call("2099-01-05", 4, "ada-example", Part::NotGuest)]).unwrap();
+    assert!(built[0].guests.is_empty());
+    assert_eq!(built[0].items[1].people, ["ada-example"]);
+}
+
+#[test]
+fn a_curated_call_that_lands_on_nothing_is_an_error() {
+    let err = build_with(&[call("2099-02-02", 3, "cy-test", Part::Guest)]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "curated/participants.json:2: entry 1 (2099-02-02 line 3 cy-test): no such section"
+    );
+    let err = build_with(&[call("2099-01-05", 1, "cy-test", Part::Guest)]).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("the line is before the section's first item"),
+        "{err}"
+    );
+    let err = build_with(&[call("2099-01-05", 3, "nobody-known", Part::Named)]).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("no such person in curated/people.json"),
+        "{err}"
     );
 }

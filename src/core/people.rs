@@ -1,8 +1,9 @@
 //! What the data set records of each person: the terms they served, the elections they stood in
 //! with their result, the meetings whose notes name them present, absent or as a guest, and the
-//! items that mention them; plus the list of everyone, the council's membership by term, and the
-//! person a name written in a source (a PEP header, a nomination) means. Derived from the data set
-//! on demand; nothing here is stored.
+//! items that mention them; their part in any one section (member present or absent, guest and
+//! why, mentioned) and whether they had served before; plus the list of everyone, the council's
+//! membership by term, and the person a name written in a source (a PEP header, a nomination)
+//! means. Derived from the data set on demand; nothing here is stored.
 
 use std::collections::HashMap;
 
@@ -40,6 +41,9 @@ pub struct PersonRecord<'a> {
     pub guest: Vec<(&'a Section, &'a str)>,
     /// Items that name them, in date order.
     pub items: Vec<(&'a Section, &'a Item)>,
+    /// Sections during their terms whose notes state attendance at all (names or a
+    /// head-count): what `present` and `absent` are out of.
+    pub stated_in_terms: usize,
 }
 
 impl<'a> PersonRecord<'a> {
@@ -98,6 +102,10 @@ impl<'a> PersonRecord<'a> {
                 .flat_map(|s| s.items.iter().map(move |i| (s, i)))
                 .filter(|(_, i)| has(&i.people))
                 .collect(),
+            stated_in_terms: sections
+                .iter()
+                .filter(|s| s.attendance.stated && member_in(data, id, s.term))
+                .count(),
         })
     }
 
@@ -105,6 +113,118 @@ impl<'a> PersonRecord<'a> {
     pub fn term_years(&self) -> Vec<u16> {
         self.terms.iter().map(|t| t.year).collect()
     }
+}
+
+/// A person's part in one section of the notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// A member of the term in office, named present (or present by the notes naming only
+    /// who was away).
+    Present,
+    /// A member of the term in office, named absent (or absent by the notes naming only who
+    /// was there).
+    Absent,
+    /// A member of the term in office; the notes do not say whether they were there.
+    Member,
+    /// Not a member of the term; the notes say the council met them.
+    Guest,
+    /// Named in an item, none of the above.
+    Mentioned,
+}
+
+impl Part {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Present => "present",
+            Part::Absent => "absent",
+            Part::Member => "member",
+            Part::Guest => "guest",
+            Part::Mentioned => "mentioned",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Present => "Present",
+            Part::Absent => "Absent",
+            Part::Member => "Member",
+            Part::Guest => "Guest",
+            Part::Mentioned => "Mentioned",
+        }
+    }
+}
+
+/// What one section records of one person.
+#[derive(Debug, Clone)]
+pub struct Participation<'a> {
+    pub part: Part,
+    /// For a guest, why they were there, in a few words ("Developer-in-Residence", "Former
+    /// council member at office hours").
+    pub guest_role: Option<&'a str>,
+    /// They had served on the council in a term before the section's.
+    pub former_member: bool,
+    /// The section's items that name them.
+    pub items: Vec<&'a Item>,
+}
+
+/// Person `id`'s part in `section`; `None` when the section has nothing to say of them (not a
+/// member of its term, not a guest, named in none of its items).
+pub fn participation<'a>(
+    data: &Dataset,
+    section: &'a Section,
+    id: &str,
+) -> Option<Participation<'a>> {
+    let named = |list: &[String]| list.iter().any(|p| p == id);
+    let guest = section.guests.iter().find(|g| g.person == id);
+    let items: Vec<&Item> = section.items.iter().filter(|i| named(&i.people)).collect();
+    let part = if member_in(data, id, section.term) {
+        if named(&section.attendance.present) {
+            Part::Present
+        } else if named(&section.attendance.absent) {
+            Part::Absent
+        } else {
+            Part::Member
+        }
+    } else if guest.is_some() {
+        Part::Guest
+    } else if !items.is_empty() {
+        Part::Mentioned
+    } else {
+        return None;
+    };
+    Some(Participation {
+        part,
+        guest_role: guest.map(|g| g.role.as_str()),
+        former_member: served_before(data, id, section.term),
+        items,
+    })
+}
+
+/// Whether `id` was a member of the council in term `year`.
+pub fn member_in(data: &Dataset, id: &str, year: u16) -> bool {
+    data.parts
+        .terms
+        .iter()
+        .any(|t| t.year == year && t.members.iter().any(|m| m == id))
+}
+
+/// Whether `id` served on the council in a term before `year` (a former member, when they are
+/// not a member of `year`'s term).
+pub fn served_before(data: &Dataset, id: &str, year: u16) -> bool {
+    data.parts
+        .terms
+        .iter()
+        .any(|t| t.year < year && t.members.iter().any(|m| m == id))
+}
+
+/// How many sections of the notes state attendance at all (names or a head-count); most do
+/// not, so "named present" is out of these.
+pub fn sections_stating_attendance(data: &Dataset) -> usize {
+    data.parts
+        .sections
+        .iter()
+        .filter(|s| s.attendance.stated)
+        .count()
 }
 
 /// The person `name` means, as a PEP header or a nomination writes it: the one person whose name
