@@ -99,7 +99,8 @@ fn duplicate_ids_unknown_peps_and_missing_items_are_reported() {
         .iter()
         .any(|p| p.to_string().contains("PEP 4321")));
 
-    let item = parts_with(|v| v["decisions"][0]["item"] = Value::from(9)).unwrap();
+    let item =
+        parts_with(|v| v["decisions"][0]["bases"]["notes"]["item"] = Value::from(9)).unwrap();
     assert!(validate(&item).iter().any(|p| p.file() == "decisions.json"));
 }
 

@@ -75,7 +75,15 @@ pub fn scale(real: &Parts, times: u32) -> Parts {
             let mut d = d.clone();
             d.id = id(&d.id);
             d.date = day(d.date);
-            d.section = id(&d.section);
+            if let Some(n) = &mut d.bases.notes {
+                n.section = id(&n.section);
+            }
+            if let Some(h) = &mut d.bases.pep_header {
+                h.date = h.date.map(day);
+            }
+            if let Some(h) = &mut d.bases.status_history {
+                h.date = day(h.date);
+            }
             d.discussed_in = d.discussed_in.iter().map(|s| id(s)).collect();
             out.decisions.push(d);
         }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use council_explorer::core::model::{ItemKind, OutcomeKind, SectionKind, Source, Term};
+use council_explorer::core::model::{Decider, ItemKind, OutcomeKind, SectionKind, Source, Term};
 use ingest::curated::{read_summaries, OutcomeEntry, Summaries};
 use ingest::meetings::{sections, Notices, RawItemIn, RawSectionIn};
 use ingest::people::Registry;
@@ -67,6 +67,7 @@ fn outcome(line: u32, pep: u16) -> OutcomeEntry {
         line,
         pep,
         outcome: OutcomeKind::Rejected,
+        by: Decider::Council,
     }
 }
 
