@@ -499,7 +499,7 @@ fn check_decisions(
                 .map(|n| format!("item {}#{} ({})", n.section, n.item, d.outcome.as_str())),
             b.pep_header
                 .as_ref()
-                .map(|_| "its Resolution header".to_string()),
+                .map(|h| format!("its Resolution header ({})", h.url)),
             b.status_history
                 .as_ref()
                 .map(|h| format!("the status change of commit {}", h.commit)),
