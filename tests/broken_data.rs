@@ -48,6 +48,15 @@ fn star(v: &mut Value) -> &mut Value {
     all.find(|e| e["term"] == 2026).unwrap()
 }
 
+/// The decision with id `id` in `decisions.json`'s JSON.
+fn decision<'v>(v: &'v mut Value, id: &str) -> &'v mut Value {
+    v.as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["id"] == id)
+        .unwrap_or_else(|| panic!("no decision {id} in the bundled data"))
+}
+
 /// Changes one file's text.
 fn text_edit(file: DataFile, edit: impl FnOnce(&str) -> String) -> impl FnOnce(&mut Texts) {
     move |texts| {
@@ -151,6 +160,117 @@ fn every_kind_of_breakage_names_the_file_and_the_problem() {
             })),
             "decisions.json",
             &["PEP 9999", "not in peps.json"],
+        ),
+        (
+            "a decision with no basis",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "810-accepted-2025-11-03")["bases"] = json!({});
+            })),
+            "decisions.json",
+            &["PEP 810", "has no basis"],
+        ),
+        (
+            "an outcome without a date",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                let d = decision(v, "810-accepted-2025-11-03");
+                d.as_object_mut().unwrap().remove("date");
+            })),
+            "decisions.json",
+            &["missing field `date`"],
+        ),
+        (
+            "a date basis that gives no date",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "810-accepted-2025-11-03")["date_basis"] = json!("meeting");
+            })),
+            "decisions.json",
+            &["PEP 810", "has no date"],
+        ),
+        (
+            "a date that is not its basis's",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                let d = decision(v, "810-accepted-2025-11-03");
+                d["bases"]["pep_header"]["date"] = json!("2025-11-04");
+            })),
+            "decisions.json",
+            &["PEP 810", "says 2025-11-04"],
+        ),
+        (
+            "an id that is not <pep>-<outcome>-<date>",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "810-accepted-2025-11-03")["id"] = json!("810-accepted-soon");
+            })),
+            "decisions.json",
+            &["PEP 810", "should have the id 810-accepted-2025-11-03"],
+        ),
+        (
+            "a notes basis on an item about something else",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "713-rejected-2023-08-28")["bases"]["notes"]["item"] = json!(1);
+            })),
+            "decisions.json",
+            &["PEP 713", "2023-08-28#1", "does not refer to PEP 713"],
+        ),
+        (
+            "two records for one outcome",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                // The header's and the status history's record of an outcome the notes hold.
+                let mut copy = decision(v, "713-rejected-2023-08-28").clone();
+                copy["id"] = json!("713-rejected-2023-09-06");
+                copy["date"] = json!("2023-09-06");
+                copy["date_basis"] = json!("status_history");
+                copy["bases"].as_object_mut().unwrap().remove("notes");
+                v.as_array_mut().unwrap().push(copy);
+            })),
+            "decisions.json",
+            &[
+                "PEP 713 has two records for one outcome",
+                "Resolution header",
+            ],
+        ),
+        (
+            "a status change that is another outcome",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                let d = decision(v, "713-rejected-2023-08-28");
+                d["bases"]["status_history"]["status"] = json!("Accepted");
+            })),
+            "decisions.json",
+            &["PEP 713", "change to Accepted"],
+        ),
+        (
+            "an unknown decider",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "810-accepted-2025-11-03")["decided_by"] = json!("bdfl");
+            })),
+            "decisions.json",
+            &["unknown variant `bdfl`"],
+        ),
+        (
+            "a delegate's decision that names no delegate",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                let d = decision(v, "752-accepted-2026-06-29");
+                d.as_object_mut().unwrap().remove("delegate");
+            })),
+            "decisions.json",
+            &["PEP 752", "names none"],
+        ),
+        (
+            "a delegate who is no one",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                let d = decision(v, "815-accepted-2026-01-28");
+                d["delegate"]["person"] = json!("no-one-here");
+            })),
+            "decisions.json",
+            &["PEP 815", "unknown person \"no-one-here\""],
+        ),
+        (
+            "a javascript: resolution link",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                let d = decision(v, "810-accepted-2025-11-03");
+                d["bases"]["pep_header"]["url"] = json!("javascript:alert(1)");
+            })),
+            "decisions.json",
+            &["decision 810-accepted-2025-11-03", "not an http(s) address"],
         ),
         (
             "a duplicate id",

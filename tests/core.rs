@@ -3,6 +3,7 @@
 
 use council_explorer::core::dataset::{parse, validate, DataError, DataFile, Dataset, Parts};
 use council_explorer::core::filter::{parse_pep, Facet, Filter};
+use council_explorer::core::model::Decider;
 use council_explorer::core::number;
 use council_explorer::core::peps::describe_days;
 use council_explorer::core::route::Route;
@@ -99,7 +100,8 @@ fn duplicate_ids_unknown_peps_and_missing_items_are_reported() {
         .iter()
         .any(|p| p.to_string().contains("PEP 4321")));
 
-    let item = parts_with(|v| v["decisions"][0]["item"] = Value::from(9)).unwrap();
+    let item =
+        parts_with(|v| v["decisions"][0]["bases"]["notes"]["item"] = Value::from(9)).unwrap();
     assert!(validate(&item).iter().any(|p| p.file() == "decisions.json"));
 }
 
@@ -132,6 +134,42 @@ fn every_record_becomes_one_entry_newest_first() {
     let decision = e.iter().find(|x| x.kind == EntryKind::Decision).unwrap();
     assert_eq!(decision.route, Route::MeetingItem("2023-03-06".into(), 1));
     assert_eq!(decision.term, 2023);
+}
+
+#[test]
+fn a_decision_no_notes_hold_opens_its_pep_and_says_who_decided() {
+    // PEP 9002 is mentioned but undecided in the fixture; give it a delegate's acceptance that
+    // only its header records.
+    let parts = parts_with(|v| {
+        let decisions = v["decisions"].as_array_mut().unwrap();
+        decisions.push(serde_json::json!({
+            "id": "9002-accepted-2023-05-01", "pep": 9002, "outcome": "accepted",
+            "date": "2023-05-01", "date_basis": "pep_header",
+            "bases": {"pep_header": {"date": "2023-05-01", "url": "https://example.org/r"}},
+            "decided_by": "delegate",
+            "delegate": {"via": "pep_header", "name": "Bo Sample", "person": "bo-sample"}
+        }));
+    })
+    .unwrap();
+    let data = Dataset::new(parts).expect("valid");
+    let e = entries(&data);
+    let d = e
+        .iter()
+        .find(|x| x.kind == EntryKind::Decision && x.peps == [9002])
+        .unwrap();
+    assert_eq!(d.route, Route::Pep(9002));
+    assert_eq!(d.decided_by, Some(Decider::Delegate));
+    assert!(d.people.contains(&"bo-sample".to_string()));
+    assert!(d.haystack.contains("delegate"));
+    let council = e
+        .iter()
+        .find(|x| x.kind == EntryKind::Decision && x.peps == [9001])
+        .unwrap();
+    assert_eq!(council.decided_by, Some(Decider::Council));
+    assert!(e
+        .iter()
+        .filter(|x| x.kind != EntryKind::Decision)
+        .all(|x| x.decided_by.is_none()));
 }
 
 #[test]

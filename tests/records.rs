@@ -5,16 +5,20 @@
 use chrono::NaiveDate;
 use council_explorer::core::dataset::{parse_details, DataFile, Dataset, Parts};
 use council_explorer::core::elections::{ordinal, overview, ranking, seats, turnout, RunoffShare};
-use council_explorer::core::model::{OutcomeKind, PepDetails, StatusChange};
+use council_explorer::core::filter::Filter;
+use council_explorer::core::model::{
+    Decider, Decision, Delegate, Delegation, OutcomeKind, PepDetails, StatusChange,
+};
 use council_explorer::core::people::{
     everyone, membership, participation, person_named, sections_stating_attendance, served_before,
     Part, PersonRecord,
 };
 use council_explorer::core::peps::{
-    delegates, describe_days, history_steps, resolution_link, touched_peps, OutcomeChoice,
-    PepQuery, PepSort, PepStory,
+    decider_phrase, decision_sentence, delegates, describe_days, history_steps, resolution_link,
+    touched_peps, OutcomeChoice, PepQuery, PepSort, PepStory,
 };
 use council_explorer::core::route::Route;
+use council_explorer::core::timeline::entries;
 use serde_json::Value;
 
 fn fixture() -> Value {
@@ -222,6 +226,113 @@ fn the_bundled_pep_list_counts_every_touched_pep() {
         .filter_map(|r| r.last_decision())
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+}
+
+/// A decision as the data set stores it, for the sentence tests.
+fn decision(json: Value) -> Decision {
+    serde_json::from_value(json).expect("a decision record")
+}
+
+#[test]
+fn a_decision_reads_as_one_sentence_of_its_facts() {
+    let header = decision(serde_json::json!({
+        "id": "810-accepted-2025-11-03", "pep": 810, "outcome": "accepted",
+        "date": "2025-11-03", "date_basis": "pep_header",
+        "bases": {"pep_header": {"date": "2025-11-03", "url": "https://example.org/r"}},
+        "decided_by": "council"
+    }));
+    assert_eq!(
+        decision_sentence(&header, "Explicit lazy imports"),
+        "Accepted PEP 810 (Explicit lazy imports); the resolution was posted on 2025-11-03."
+    );
+    let history = decision(serde_json::json!({
+        "id": "2026-rejected-2025-02-07", "pep": 2026, "outcome": "rejected",
+        "date": "2025-02-07", "date_basis": "status_history",
+        "bases": {"status_history": {"date": "2025-02-07", "commit": "53b70c1", "status": "Rejected"}},
+        "decided_by": "council"
+    }));
+    assert_eq!(
+        decision_sentence(&history, "Calendar versioning for Python"),
+        "Rejected PEP 2026 (Calendar versioning for Python); its status was changed to Rejected \
+         in python/peps on 2025-02-07."
+    );
+    let delegate = decision(serde_json::json!({
+        "id": "9001-accepted-2021-05-08", "pep": 9001, "outcome": "accepted",
+        "date": "2021-05-08", "date_basis": "status_history",
+        "bases": {"status_history": {"date": "2021-05-08", "commit": "c", "status": "Final"}},
+        "decided_by": "delegate",
+        "delegate": {"via": "pep_header", "name": "Ada Example", "person": "ada-example"}
+    }));
+    assert_eq!(
+        decision_sentence(&delegate, "A Made-up PEP"),
+        "Accepted PEP 9001 (A Made-up PEP), decided by its delegate Ada Example; its status \
+         was changed to Final in python/peps on 2021-05-08."
+    );
+    assert_eq!(decider_phrase(&delegate), "its delegate Ada Example");
+    assert_eq!(decider_phrase(&header), "the Steering Council");
+    let mut standing = delegate.clone();
+    standing.delegate = Some(Delegate {
+        via: Delegation::StandingPackaging,
+        name: None,
+        person: None,
+    });
+    assert_eq!(
+        decider_phrase(&standing),
+        "the PyPA's standing delegates for packaging PEPs"
+    );
+}
+
+#[test]
+fn the_council_decisions_of_2025_come_from_the_pep_headers() {
+    let data = bundled();
+    let e = entries(&data);
+    let f = Filter::parse("kind:decision year:2025");
+    let found: Vec<_> = f.apply(&e).collect();
+    // The notes end in October 2024: every 2025 decision is the PEPs' own record.
+    assert!(found.len() >= 20, "{}", found.len());
+    assert!(found.iter().all(|x| matches!(x.route, Route::Pep(_))));
+    let council: Vec<u16> = found
+        .iter()
+        .filter(|x| x.decided_by == Some(Decider::Council))
+        .map(|x| x.peps[0])
+        .collect();
+    for pep in [750, 810, 734, 779] {
+        assert!(council.contains(&pep), "PEP {pep} in {council:?}");
+    }
+}
+
+#[test]
+fn pep_810_shows_its_acceptance_with_the_resolution_link() {
+    let data = bundled();
+    let story = PepStory::new(&data, 810);
+    assert!(story.touched(), "a decision alone makes a PEP touched");
+    let d = story.first_decision().expect("PEP 810 has a decision");
+    assert_eq!(
+        (d.outcome, d.date),
+        (OutcomeKind::Accepted, date("2025-11-03"))
+    );
+    assert_eq!(d.decided_by, Decider::Council);
+    assert!(d
+        .resolution_url()
+        .is_some_and(|u| u.starts_with("https://discuss.python.org/")));
+    assert!(touched_peps(&data)
+        .iter()
+        .any(|r| r.number == 810 && r.outcomes == [(OutcomeKind::Accepted, date("2025-11-03"))]));
+}
+
+#[test]
+fn a_delegates_decision_is_the_delegates() {
+    let data = bundled();
+    let story = PepStory::new(&data, 752);
+    let d = story.first_decision().expect("PEP 752 has a decision");
+    assert_eq!(d.decided_by, Decider::Delegate);
+    assert_eq!(decider_phrase(d), "its delegate Dustin Ingram");
+    // PEP 570: the notes report its delegate's approval.
+    let d = PepStory::new(&data, 570).first_decision().cloned().unwrap();
+    assert_eq!(
+        d.delegate.and_then(|x| x.person).as_deref(),
+        Some("guido-van-rossum")
+    );
 }
 
 #[test]

@@ -73,9 +73,21 @@ pub fn scale(real: &Parts, times: u32) -> Parts {
         }
         for d in &real.decisions {
             let mut d = d.clone();
-            d.id = id(&d.id);
             d.date = day(d.date);
-            d.section = id(&d.section);
+            // Built from its parts: a year-like PEP number (2026) is not a date to move.
+            d.id = format!("{}-{}-{}", d.pep, d.outcome.as_str(), d.date);
+            if let Some(n) = &mut d.bases.notes {
+                n.section = id(&n.section);
+            }
+            // The PEPs are shared, so each copy's header and commit are told apart.
+            if let Some(h) = &mut d.bases.pep_header {
+                h.date = h.date.map(day);
+                h.url = format!("{}#copy-{k}", h.url);
+            }
+            if let Some(h) = &mut d.bases.status_history {
+                h.date = day(h.date);
+                h.commit = format!("{}-copy-{k}", h.commit);
+            }
             d.discussed_in = d.discussed_in.iter().map(|s| id(s)).collect();
             out.decisions.push(d);
         }

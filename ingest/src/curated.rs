@@ -9,13 +9,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use council_explorer::core::model::{OutcomeKind, PersonId};
+use council_explorer::core::model::{Decider, Item, OutcomeKind, PersonId};
 use serde::Deserialize;
 
 use crate::error::{read_text, IngestError};
 
-/// One recorded outcome: the section, a line inside the item that records it, the PEP and the
-/// result. Facts only.
+/// One recorded outcome: the section, a line inside the item that records it, the PEP, the
+/// result, and who decided. Facts only.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeEntry {
@@ -24,6 +24,17 @@ pub struct OutcomeEntry {
     pub line: u32,
     pub pep: u16,
     pub outcome: OutcomeKind,
+    /// `delegate` where the notes report the decision of the delegate the PEP's header names
+    /// (570, 590); the council's own notes otherwise record the council's decisions.
+    #[serde(default)]
+    pub by: Decider,
+}
+
+impl OutcomeEntry {
+    /// The item this entry lands on: the last one that starts at or before its line.
+    pub fn item_in<'s>(&self, items: &'s [Item]) -> Option<&'s Item> {
+        items.iter().rev().find(|i| i.line <= self.line)
+    }
 }
 
 pub fn read_outcomes(path: &Path, shown_as: &str) -> Result<Vec<OutcomeEntry>, IngestError> {
@@ -34,7 +45,7 @@ pub fn read_outcomes(path: &Path, shown_as: &str) -> Result<Vec<OutcomeEntry>, I
         IngestError::at(
             shown_as,
             e.line() as u32,
-            format!("expected a list of {{section, line, pep, outcome}}: {e}"),
+            format!("expected a list of {{section, line, pep, outcome, by?}}: {e}"),
         )
     })
 }

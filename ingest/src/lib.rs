@@ -174,7 +174,20 @@ pub fn build_with_sections(
         },
         &mut notices,
     )?;
-    let decisions = decisions::decisions(&meetings, &peps)?;
+    let standing = decisions::StandingDelegations::read(&inputs.council)?;
+    let start = terms
+        .iter()
+        .map(|t| t.start)
+        .min()
+        .ok_or_else(|| IngestError::other("no council term, so no decision can be dated"))?;
+    let decisions = decisions::decisions(&decisions::Inputs {
+        sections: &meetings,
+        outcomes: &outcomes,
+        peps: &peps,
+        people: &registry,
+        standing: &standing,
+        start,
+    })?;
 
     let manifest = Manifest {
         format: 1,

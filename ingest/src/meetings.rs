@@ -354,12 +354,13 @@ fn attach_outcomes(sections: &mut [Section], outcomes: &[OutcomeEntry]) -> Resul
             .iter_mut()
             .find(|s| s.id == e.section)
             .ok_or_else(|| here("no such section".into()))?;
-        let item = s
-            .items
-            .iter_mut()
-            .rev()
-            .find(|i| i.line <= e.line)
+        let n = e
+            .item_in(&s.items)
+            .map(|i| i.n)
             .ok_or_else(|| here("the line is before the section's first item".into()))?;
+        let Some(item) = s.items.iter_mut().find(|i| i.n == n) else {
+            return Err(here(format!("no item {n}")));
+        };
         if !item.peps.contains(&e.pep) {
             return Err(here(format!(
                 "item {} does not refer to that PEP (it refers to {:?})",

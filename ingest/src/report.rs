@@ -5,7 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use council_explorer::core::model::{OutcomeKind, Role, SectionKind};
+use chrono::Datelike;
+use council_explorer::core::model::{
+    Bases, DateBasis, Decider, Delegation, OutcomeKind, Role, SectionKind,
+};
 
 use crate::Output;
 
@@ -178,6 +181,7 @@ impl Report {
         decided.sort();
         decided.dedup();
         r.add("  PEPs with a decision", decided.len(), Some(67));
+        r.decisions(out);
         r.add("elections", out.elections.len(), Some(8));
         r.add(
             "  STAR rounds (seats)",
@@ -394,6 +398,81 @@ impl fmt::Display for Line {
             Some(e) if e == count => write!(f, "{what:<32} {count:>6}   (DATA-NOTES {e})"),
             Some(e) => write!(f, "{what:<32} {count:>6}   (DATA-NOTES {e}: differs)"),
             None => write!(f, "{what:<32} {count:>6}"),
+        }
+    }
+}
+
+impl Report {
+    /// The decisions by year and decider, by who decided, by where they were found, and how
+    /// many the notes alone hold (the study's 80 counts only those).
+    fn decisions(&mut self, out: &Output) {
+        let ds = &out.decisions;
+        let mut years: BTreeMap<i32, [usize; 2]> = BTreeMap::new();
+        for d in ds {
+            let by = years.entry(d.date.year()).or_default();
+            by[usize::from(d.decided_by == Decider::Delegate)] += 1;
+        }
+        self.add("decisions by year", ds.len(), None);
+        for (year, [council, delegate]) in years {
+            self.add(
+                format!("  {year} (council {council}, delegate {delegate})"),
+                council + delegate,
+                None,
+            );
+        }
+        for by in Decider::ALL {
+            let n = ds.iter().filter(|d| d.decided_by == by).count();
+            self.add(format!("decided by the {}", by.as_str()), n, None);
+        }
+        for (via, what) in [
+            (Delegation::PepHeader, "  named by the PEP's header"),
+            (
+                Delegation::StandingPackaging,
+                "  standing packaging delegates",
+            ),
+        ] {
+            let n = ds
+                .iter()
+                .filter(|d| d.delegate.as_ref().is_some_and(|x| x.via == via))
+                .count();
+            self.add(what, n, None);
+        }
+        let has = |f: fn(&Bases) -> bool| ds.iter().filter(|d| f(&d.bases)).count();
+        self.add("decisions with a basis in", ds.len(), None);
+        self.add("  the notes", has(|b| b.notes.is_some()), Some(80));
+        self.add(
+            "    the notes alone",
+            has(|b| b.notes.is_some() && b.pep_header.is_none() && b.status_history.is_none()),
+            None,
+        );
+        self.add(
+            "  the PEP's Resolution header",
+            has(|b| b.pep_header.is_some()),
+            None,
+        );
+        self.add(
+            "    dated",
+            has(|b| b.pep_header.as_ref().is_some_and(|h| h.date.is_some())),
+            None,
+        );
+        self.add(
+            "  the status history",
+            has(|b| b.status_history.is_some()),
+            None,
+        );
+        self.add(
+            "  the PEP only (no notes)",
+            has(|b| b.notes.is_none()),
+            None,
+        );
+        for basis in [
+            DateBasis::PepHeader,
+            DateBasis::Meeting,
+            DateBasis::Period,
+            DateBasis::StatusHistory,
+        ] {
+            let n = ds.iter().filter(|d| d.date_basis == basis).count();
+            self.add(format!("dated by {}", basis.as_str()), n, None);
         }
     }
 }

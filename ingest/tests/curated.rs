@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use council_explorer::core::model::{ItemKind, OutcomeKind, Section, SectionKind, Source, Term};
+use council_explorer::core::model::{
+    Decider, ItemKind, OutcomeKind, Section, SectionKind, Source, Term,
+};
 use ingest::curated::{read_summaries, OutcomeEntry, Part, ParticipantEntry, Summaries};
 use ingest::meetings::{sections, Curated, Notices, RawItemIn, RawSectionIn};
 use ingest::people::Registry;
@@ -68,6 +70,7 @@ fn outcome(line: u32, pep: u16) -> OutcomeEntry {
         line,
         pep,
         outcome: OutcomeKind::Rejected,
+        by: Decider::Council,
     }
 }
 

@@ -8,7 +8,8 @@ use serde::de::DeserializeOwned;
 use thiserror::Error;
 
 use super::model::{
-    Decision, Election, Manifest, Nomination, Pep, PepDetails, Person, Section, Term, VotingMethod,
+    DateBasis, Decider, Decision, Delegation, Election, Item, Manifest, Nomination, Pep,
+    PepDetails, Person, Section, Term, VotingMethod,
 };
 use super::sort::sort_by;
 
@@ -502,39 +503,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
             );
         }
     }
-    let items: HashSet<(&str, u16)> = p
-        .sections
-        .iter()
-        .flat_map(|s| s.items.iter().map(move |i| (s.id.as_str(), i.n)))
-        .collect();
-    for d in &p.decisions {
-        if !peps.contains(&d.pep) {
-            bad(
-                DataFile::Decisions,
-                format!(
-                    "decision {} is about PEP {}, which is not in peps.json",
-                    d.id, d.pep
-                ),
-            );
-        }
-        if !items.contains(&(d.section.as_str(), d.item)) {
-            bad(
-                DataFile::Decisions,
-                format!(
-                    "decision {} points at item {}#{}, which does not exist",
-                    d.id, d.section, d.item
-                ),
-            );
-        }
-        for s in &d.discussed_in {
-            if !sections.contains(s.as_str()) {
-                bad(
-                    DataFile::Decisions,
-                    format!("decision {} names the unknown section {s}", d.id),
-                );
-            }
-        }
-    }
+    check_decisions(p, &peps, &people, &sections, &mut bad);
     let mut seen = HashSet::new();
     for d in &p.pep_details {
         let mut problem = |problem: String| {
@@ -552,6 +521,142 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         check_details(d).into_iter().for_each(problem);
     }
     problems
+}
+
+/// The rules of `decisions.json`: each record is about a PEP that exists, its id is
+/// `<pep>-<outcome>-<date>`, its date is the one its `date_basis` names, a notes basis is an
+/// item that refers to the PEP, a delegate's decision names its delegate, and no source backs
+/// two records (one notes item, header or status change is one outcome). Every message names
+/// the PEP.
+fn check_decisions(
+    p: &Parts,
+    peps: &HashSet<u16>,
+    people: &HashSet<&str>,
+    sections: &HashSet<&str>,
+    bad: &mut impl FnMut(DataFile, String),
+) {
+    let items: HashMap<(&str, u16), (&Section, &Item)> = p
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(move |i| ((s.id.as_str(), i.n), (s, i))))
+        .collect();
+    let mut bad = |problem: String| bad(DataFile::Decisions, problem);
+    // Which record first used each source, to find a second one.
+    let mut used: HashMap<(u16, String), &str> = HashMap::new();
+    for d in &p.decisions {
+        let who = format!("decision {} on PEP {}", d.id, d.pep);
+        if !peps.contains(&d.pep) {
+            bad(format!(
+                "decision {} is about PEP {}, which is not in peps.json",
+                d.id, d.pep
+            ));
+        }
+        let id = format!("{}-{}-{}", d.pep, d.outcome.as_str(), d.date);
+        if d.id != id {
+            bad(format!("{who} should have the id {id}"));
+        }
+        let b = &d.bases;
+        if b.notes.is_none() && b.pep_header.is_none() && b.status_history.is_none() {
+            bad(format!(
+                "{who} has no basis: no notes, header or status change"
+            ));
+        }
+        let mut section_date = None;
+        if let Some(n) = &b.notes {
+            match items.get(&(n.section.as_str(), n.item)) {
+                None => bad(format!(
+                    "decision {} points at item {}#{}, which does not exist",
+                    d.id, n.section, n.item
+                )),
+                Some((s, item)) => {
+                    section_date = Some(s.date);
+                    let refers = item.peps.contains(&d.pep)
+                        || item
+                            .outcomes
+                            .iter()
+                            .chain(&item.outcome)
+                            .any(|o| o.pep == d.pep);
+                    if !refers {
+                        bad(format!(
+                            "{who} points at item {}#{}, which does not refer to PEP {}",
+                            n.section, n.item, d.pep
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(h) = &b.status_history {
+            if h.status.outcome() != d.outcome {
+                bad(format!(
+                    "{who} rests on a change to {}, which is not that outcome",
+                    h.status.as_str()
+                ));
+            }
+        }
+        let basis_date = match d.date_basis {
+            DateBasis::PepHeader => b.pep_header.as_ref().and_then(|h| h.date),
+            DateBasis::StatusHistory => b.status_history.as_ref().map(|h| h.date),
+            DateBasis::Meeting | DateBasis::Period => section_date,
+        };
+        // A notes basis on a missing item is reported above already.
+        let dangling = b.notes.is_some() && section_date.is_none();
+        match basis_date {
+            None if !dangling => bad(format!(
+                "{who} has no date: its date basis {} gives none",
+                d.date_basis.as_str()
+            )),
+            Some(date) if date != d.date => bad(format!(
+                "{who} is dated {}, but its date basis {} says {date}",
+                d.date,
+                d.date_basis.as_str()
+            )),
+            _ => {}
+        }
+        match (d.decided_by, &d.delegate) {
+            (Decider::Delegate, None) => bad(format!("{who} is a delegate's, but names none")),
+            (Decider::Council, Some(_)) => {
+                bad(format!("{who} is the council's, but names a delegate"))
+            }
+            (_, Some(x)) => {
+                if x.via == Delegation::PepHeader && x.name.is_none() {
+                    bad(format!(
+                        "{who} names a delegate from the header without a name"
+                    ));
+                }
+                if let Some(id) = x.person.as_deref().filter(|id| !people.contains(id)) {
+                    bad(format!("{who} names the unknown person \"{id}\""));
+                }
+            }
+            _ => {}
+        }
+        for s in &d.discussed_in {
+            if !sections.contains(s.as_str()) {
+                bad(format!("decision {} names the unknown section {s}", d.id));
+            }
+        }
+        let sources = [
+            b.notes
+                .as_ref()
+                .map(|n| format!("item {}#{} ({})", n.section, n.item, d.outcome.as_str())),
+            b.pep_header
+                .as_ref()
+                .map(|h| format!("its Resolution header ({})", h.url)),
+            b.status_history
+                .as_ref()
+                .map(|h| format!("the status change of commit {}", h.commit)),
+        ];
+        for source in sources.into_iter().flatten() {
+            match used.get(&(d.pep, source.clone())) {
+                Some(first) => bad(format!(
+                    "PEP {} has two records for one outcome: {first} and {} both rest on {source}",
+                    d.pep, d.id
+                )),
+                None => {
+                    used.insert((d.pep, source), d.id.as_str());
+                }
+            }
+        }
+    }
 }
 
 /// Every URL of the data set, with its file and whose it is. The app makes links of them.
@@ -588,12 +693,8 @@ fn urls(p: &Parts) -> Vec<(DataFile, String, &str)> {
         }
     }
     for d in &p.decisions {
-        if let Some(url) = &d.resolution_url {
-            out.push((
-                DataFile::Decisions,
-                format!("decision {}", d.id),
-                url.as_str(),
-            ));
+        if let Some(url) = d.resolution_url() {
+            out.push((DataFile::Decisions, format!("decision {}", d.id), url));
         }
     }
     out

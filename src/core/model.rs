@@ -495,19 +495,165 @@ pub enum DateBasis {
     Meeting,
     /// The first day of the recap, update or summary that records it.
     Period,
+    /// The commit of python/peps that changed the PEP's `Status:` to this outcome.
+    StatusHistory,
 }
 
 impl DateBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateBasis::PepHeader => "pep_header",
+            DateBasis::Meeting => "meeting",
+            DateBasis::Period => "period",
+            DateBasis::StatusHistory => "status_history",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             DateBasis::PepHeader => "date of the PEP's Resolution header",
             DateBasis::Meeting => "date of the meeting that recorded it",
             DateBasis::Period => "start of the period whose notes record it",
+            DateBasis::StatusHistory => "date of the commit that changed the PEP's status",
         }
     }
 }
 
-/// `data/decisions.json`: one recorded council outcome on a PEP.
+/// Who took a decision: the council itself, or someone it handed the PEP to.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Decider {
+    /// The Steering Council (typing PEPs too: the Typing Council is only consulted).
+    #[default]
+    Council,
+    /// The PEP's delegate: the person its header names, or a standing delegation.
+    Delegate,
+}
+
+impl Decider {
+    pub const ALL: [Decider; 2] = [Decider::Council, Decider::Delegate];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decider::Council => "council",
+            Decider::Delegate => "delegate",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decider::Council => "the Steering Council",
+            Decider::Delegate => "the PEP's delegate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Decider> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// How a PEP came to a delegate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delegation {
+    /// Its own `PEP-Delegate:` or `BDFL-Delegate:` header names them.
+    PepHeader,
+    /// The council's standing delegation of packaging PEPs to the PyPA's delegates
+    /// (`process/standing-delegations.md` of python/steering-council).
+    StandingPackaging,
+}
+
+/// Who decided in the council's place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegate {
+    pub via: Delegation,
+    /// The name as the PEP's header writes it, address dropped; `None` for a standing
+    /// delegation, which names no one for a given PEP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The person that name means, where it means exactly one person of `people.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<PersonId>,
+}
+
+/// The item of the council's notes that records an outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotesBasis {
+    pub section: SectionId,
+    /// The item's `n` in that section.
+    pub item: u16,
+}
+
+/// The PEP's `Resolution:` header, when it is the resolution of this outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderBasis {
+    /// Present only for the dated form `` `DD-Mon-YYYY <url>`__ ``.
+    #[serde(
+        default,
+        deserialize_with = "date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: Option<NaiveDate>,
+    pub url: String,
+}
+
+/// A status a PEP's history changes to that is a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DecidedStatus {
+    Accepted,
+    /// Final without an earlier Accepted (or Active): the acceptance itself.
+    Final,
+    Rejected,
+    Deferred,
+}
+
+impl DecidedStatus {
+    /// As the `Status:` header writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecidedStatus::Accepted => "Accepted",
+            DecidedStatus::Final => "Final",
+            DecidedStatus::Rejected => "Rejected",
+            DecidedStatus::Deferred => "Deferred",
+        }
+    }
+
+    /// The outcome a change to this status is.
+    pub fn outcome(self) -> OutcomeKind {
+        match self {
+            DecidedStatus::Accepted | DecidedStatus::Final => OutcomeKind::Accepted,
+            DecidedStatus::Rejected => OutcomeKind::Rejected,
+            DecidedStatus::Deferred => OutcomeKind::Deferred,
+        }
+    }
+}
+
+/// The change of the PEP's `Status:` in python/peps that is this outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryBasis {
+    /// The commit's date: when the file changed, not always the day of the decision.
+    #[serde(deserialize_with = "date::de")]
+    pub date: NaiveDate,
+    pub commit: String,
+    pub status: DecidedStatus,
+}
+
+/// Where a decision was found. At least one is present; each is one outcome, so one source
+/// never backs two records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bases {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<NotesBasis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pep_header: Option<HeaderBasis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_history: Option<HistoryBasis>,
+}
+
+/// `data/decisions.json`: one outcome on a PEP since the council took office, from the
+/// council's notes, the PEP's `Resolution:` header or its status history, or several of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     /// `<pep>-<outcome>-<date>`, e.g. `713-rejected-2023-08-28`.
@@ -516,16 +662,28 @@ pub struct Decision {
     pub outcome: OutcomeKind,
     #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
+    /// Which of the bases gave `date`.
     pub date_basis: DateBasis,
-    /// The section whose notes record the outcome.
-    pub section: SectionId,
-    /// The item in that section (its `n`).
-    pub item: u16,
+    pub bases: Bases,
+    pub decided_by: Decider,
+    /// Who decided, when `decided_by` is `delegate`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resolution_url: Option<String>,
+    pub delegate: Option<Delegate>,
     /// Every section in which the PEP came up, in date order.
     #[serde(default)]
     pub discussed_in: Vec<SectionId>,
+}
+
+impl Decision {
+    /// The item of the notes that records it, if the notes do.
+    pub fn notes(&self) -> Option<&NotesBasis> {
+        self.bases.notes.as_ref()
+    }
+
+    /// The resolution post the PEP's header links, when that header is this outcome's.
+    pub fn resolution_url(&self) -> Option<&str> {
+        self.bases.pep_header.as_ref().map(|h| h.url.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

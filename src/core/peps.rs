@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::dataset::Dataset;
-use super::model::{Decision, Item, OutcomeKind, PepDetails, Section, StatusChange};
+use super::model::{
+    DateBasis, Decider, Decision, Delegate, Item, OutcomeKind, PepDetails, Section, StatusChange,
+};
 use super::number::{ratio_rounded, tenths};
 use super::sort::{sort, sort_by, sort_by_key};
 
@@ -115,6 +117,57 @@ impl Latency {
             created_to_decision: days(created, decided),
         }
     }
+}
+
+/// Who took a decision, to follow "by": "the Steering Council", "its delegate Paul Moore", or
+/// the standing packaging delegates when no header names anyone.
+pub fn decider_phrase(d: &Decision) -> String {
+    match (d.decided_by, &d.delegate) {
+        (Decider::Council, _) => "the Steering Council".to_string(),
+        (
+            Decider::Delegate,
+            Some(Delegate {
+                name: Some(name), ..
+            }),
+        ) => format!("its delegate {name}"),
+        (Decider::Delegate, _) => "the PyPA's standing delegates for packaging PEPs".to_string(),
+    }
+}
+
+/// What a decision record says, in one sentence built from its facts: the outcome and the PEP,
+/// who decided when it was not the council itself, and where its date comes from. "Accepted
+/// PEP 810 (Explicit lazy imports); the resolution was posted on 2025-11-03." The links (the
+/// resolution post, the PEP, the notes) are the record's, for the page to add.
+pub fn decision_sentence(d: &Decision, pep_title: &str) -> String {
+    let verb = match d.outcome {
+        OutcomeKind::Accepted => "Accepted",
+        OutcomeKind::Rejected => "Rejected",
+        OutcomeKind::Deferred => "Deferred",
+        OutcomeKind::Conditional => "Accepted on conditions",
+        OutcomeKind::Tentative => "Tentatively accepted",
+        OutcomeKind::WithdrawalRequested => "Asked the authors to withdraw",
+    };
+    let mut s = format!("{verb} PEP {}", d.pep);
+    if !pep_title.is_empty() {
+        s.push_str(&format!(" ({pep_title})"));
+    }
+    if d.decided_by == Decider::Delegate {
+        s.push_str(&format!(", decided by {}", decider_phrase(d)));
+    }
+    let date = d.date;
+    let status = d.bases.status_history.as_ref().map(|h| h.status.as_str());
+    let when = match d.date_basis {
+        DateBasis::PepHeader => format!("the resolution was posted on {date}"),
+        DateBasis::StatusHistory => format!(
+            "its status was changed to {} in python/peps on {date}",
+            status.unwrap_or(d.outcome.label())
+        ),
+        DateBasis::Meeting => format!("recorded in the council's notes of {date}"),
+        DateBasis::Period => {
+            format!("recorded in the council's notes for the period from {date}")
+        }
+    };
+    format!("{s}; {when}.")
 }
 
 /// The address in a `Resolution:` header value: the value itself when it is a URL, the part in

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::dataset::Dataset;
 use super::date::month_year;
-use super::model::{OutcomeKind, PersonId, SectionKind};
+use super::model::{Decider, OutcomeKind, PersonId, SectionKind};
 use super::route::Route;
 use super::sort::{sort, sort_by};
 
@@ -63,6 +63,8 @@ pub struct Entry {
     pub people: Vec<PersonId>,
     /// The outcomes a decision (or the items of a section) recorded.
     pub outcomes: Vec<OutcomeKind>,
+    /// Who took a decision; `None` for the other kinds.
+    pub decided_by: Option<Decider>,
     /// The council term in office on `date`.
     pub term: u16,
     pub route: Route,
@@ -204,29 +206,54 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             peps,
             people,
             outcomes,
+            decided_by: None,
             term: s.term,
             route: Route::Meeting(s.id.clone()),
         });
     }
     for d in &data.parts.decisions {
         let title = data.pep(d.pep).map_or("", |p| p.title.as_str());
-        let people = data
-            .section(&d.section)
-            .and_then(|(s, ..)| s.items.iter().find(|i| i.n == d.item))
+        let notes = d.notes();
+        let mut people = notes
+            .and_then(|n| {
+                let (s, ..) = data.section(&n.section)?;
+                s.items.iter().find(|i| i.n == n.item)
+            })
             .map(|i| i.people.clone())
             .unwrap_or_default();
+        let delegate = d.delegate.as_ref();
+        if let Some(id) = delegate.and_then(|x| x.person.as_ref()) {
+            if !people.contains(id) {
+                people.push(id.clone());
+            }
+        }
+        // A delegate's decision is found by the word and by the name the header writes.
+        let by: Vec<&str> = delegate
+            .into_iter()
+            .flat_map(|x| std::iter::once("delegate").chain(x.name.as_deref()))
+            .collect();
         out.push(Entry {
             kind: EntryKind::Decision,
             date: d.date,
             title: format!("PEP {} {}", d.pep, d.outcome.label()),
             badge: d.outcome.as_str(),
             detail: title.to_string(),
-            haystack: haystack(data, [title, d.outcome.label()], &[d.pep], &people),
+            haystack: haystack(
+                data,
+                [title, d.outcome.label()].into_iter().chain(by),
+                &[d.pep],
+                &people,
+            ),
             peps: vec![d.pep],
             people,
             outcomes: vec![d.outcome],
+            decided_by: Some(d.decided_by),
             term: term_on(data, d.date),
-            route: Route::MeetingItem(d.section.clone(), d.item),
+            // Without an item of the notes to open, the PEP's page tells the story.
+            route: match notes {
+                Some(n) => Route::MeetingItem(n.section.clone(), n.item),
+                None => Route::Pep(d.pep),
+            },
         });
     }
     for e in &data.parts.elections {
@@ -248,6 +275,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             peps: vec![e.pep],
             people,
             outcomes: vec![],
+            decided_by: None,
             term: e.term,
             route: Route::Election(e.term),
         });
@@ -275,6 +303,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 peps: vec![],
                 people: vec![n.person.clone()],
                 outcomes: vec![],
+                decided_by: None,
                 term: n.term,
                 route: Route::Nomination(n.term, n.person.clone()),
             });

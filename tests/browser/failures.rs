@@ -158,7 +158,9 @@ async fn each_kind_of_broken_file_names_the_file_and_the_problem() {
             "a dangling reference",
             "data/decisions.json",
             Replacement::Generated(edited("data/decisions.json", |v| {
-                v[0]["section"] = json!("2099-01-01");
+                let mut all = v.as_array_mut().unwrap().iter_mut();
+                let d = all.find(|d| d["bases"]["notes"].is_object()).unwrap();
+                d["bases"]["notes"]["section"] = json!("2099-01-01");
             })),
             vec!["decisions.json", "does not exist"],
         ),

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::core::model::{pep_url, PepDetails};
 use crate::core::number::count;
 use crate::core::peps::{
-    delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
+    decider_phrase, delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
 };
 use crate::core::route::Route;
 use crate::ui::app::{describe, set_title, use_base};
@@ -74,16 +74,19 @@ fn PepView(
         .decisions
         .iter()
         .map(|d| {
-            let item = base.href(&Route::MeetingItem(d.section.clone(), d.item));
+            let recorded = d.notes().map(|n| {
+                let item = base.href(&Route::MeetingItem(n.section.clone(), n.item));
+                view! { ". Recorded in " <a href=item>{format!("the notes of {}, item {}", n.section, n.item)}</a> }
+            });
             view! {
-                <li class="decision" data-outcome=d.outcome.as_str()>
+                <li class="decision" data-outcome=d.outcome.as_str() data-decided-by=d.decided_by.as_str()>
                     <span class=format!("outcome outcome-{}", d.outcome.as_str())>{d.outcome.label()}</span>
                     " on "
                     <time datetime=d.date.to_string() title=d.date_basis.label()>{d.date.to_string()}</time>
                     <span class="muted">{format!(" ({})", d.date_basis.label())}</span>
-                    ". Recorded in "
-                    <a href=item>{format!("the notes of {}, item {}", d.section, d.item)}</a>
-                    {d.resolution_url.clone().map(|url| view! { "; " <a href=url rel="noopener">"resolution post"</a> })}
+                    {format!(", by {}", decider_phrase(d))}
+                    {recorded}
+                    {d.resolution_url().map(|url| view! { "; " <a href=url.to_string() rel="noopener">"resolution post"</a> })}
                     "."
                 </li>
             }
