@@ -8,7 +8,7 @@ mod scale;
 use std::hint::black_box;
 
 use council_explorer::core::dataset::Dataset;
-use council_explorer::core::filter::Filter;
+use council_explorer::core::query::Filter;
 use council_explorer::core::search::{run, Index};
 use council_explorer::core::timeline::entries;
 use criterion::{criterion_group, criterion_main, Criterion};

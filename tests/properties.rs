@@ -2,13 +2,14 @@
 //! and the filter of a query string. Thousands of random inputs each: no panic, and what the
 //! app writes it reads back unchanged.
 
+mod support;
+
 use std::sync::OnceLock;
 
-use council_explorer::core::dataset::{is_slug, Dataset, Parts};
-use council_explorer::core::filter::{parse_pep, Filter};
+use council_explorer::core::dataset::{is_slug, Dataset};
 use council_explorer::core::peps::{OutcomeChoice, PepQuery, PepSort};
+use council_explorer::core::query::{parse_pep, set_qualifier, Filter, Qualifier};
 use council_explorer::core::route::{href, is_section_id, Route};
-use council_explorer::core::search::{set_qualifier, Qualifier};
 use council_explorer::core::timeline::EntryKind;
 use proptest::prelude::*;
 
@@ -19,15 +20,10 @@ fn config() -> ProptestConfig {
     }
 }
 
+/// The bundled data set, read once for all the cases.
 fn bundled() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
-        let parts =
-            Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
-                .expect("data/ parses");
-        Dataset::new(parts).expect("data/ is valid")
-    })
+    DATA.get_or_init(support::bundled)
 }
 
 /// Paths a visitor might reach: pieces of real addresses, odd characters, percent signs,

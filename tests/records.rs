@@ -2,10 +2,11 @@
 //! small fixture (`tests/fixtures/tiny.json`), where the answers can be worked out by hand, and
 //! on the bundled data set against figures counted here straight from the JSON files.
 
+mod support;
+
 use chrono::NaiveDate;
-use council_explorer::core::dataset::{parse_details, DataFile, Dataset, Parts};
+use council_explorer::core::dataset::parse_details;
 use council_explorer::core::elections::{ordinal, overview, ranking, seats, turnout, RunoffShare};
-use council_explorer::core::filter::Filter;
 use council_explorer::core::model::{
     Decider, Decision, Delegate, Delegation, OutcomeKind, PepDetails, StatusChange,
 };
@@ -17,46 +18,11 @@ use council_explorer::core::peps::{
     decider_phrase, decision_sentence, delegates, describe_days, history_steps, resolution_link,
     touched_peps, OutcomeChoice, PepQuery, PepSort, PepStory,
 };
+use council_explorer::core::query::Filter;
 use council_explorer::core::route::Route;
 use council_explorer::core::timeline::entries;
 use serde_json::Value;
-
-fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/tiny.json")).expect("fixture is JSON")
-}
-
-/// The fixture as a data set, after `edit` has changed it.
-fn tiny_with(edit: impl FnOnce(&mut Value)) -> Dataset {
-    let mut v = fixture();
-    edit(&mut v);
-    let parts = Parts::parse_with(|file| {
-        let key = match file {
-            DataFile::Meetings => "sections".to_string(),
-            f => f.name().trim_end_matches(".json").to_string(),
-        };
-        v[key].to_string()
-    })
-    .expect("the fixture parses");
-    Dataset::new(parts).expect("the fixture is valid")
-}
-
-fn tiny() -> Dataset {
-    tiny_with(|_| {})
-}
-
-fn json(file: &str) -> Vec<Value> {
-    let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {path}: {e}"))
-}
-
-fn bundled() -> Dataset {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
-    let parts =
-        Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
-            .expect("data/ parses");
-    Dataset::new(parts).expect("data/ is valid")
-}
+use support::{apply, bundled, json, tiny, tiny_with};
 
 fn date(s: &str) -> NaiveDate {
     s.parse().expect("a YYYY-MM-DD date")
@@ -287,7 +253,7 @@ fn the_council_decisions_of_2025_come_from_the_pep_headers() {
     let data = bundled();
     let e = entries(&data);
     let f = Filter::parse("kind:decision year:2025");
-    let found: Vec<_> = f.apply(&e).collect();
+    let found: Vec<_> = apply(&f, &e).collect();
     // The notes end in October 2024: every 2025 decision is the PEPs' own record.
     assert!(found.len() >= 20, "{}", found.len());
     assert!(found.iter().all(|x| matches!(x.route, Route::Pep(_))));

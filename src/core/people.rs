@@ -11,7 +11,7 @@ use super::dataset::Dataset;
 use super::elections::{ranking, Ranked};
 use super::model::{Election, Item, Nomination, Person, Role, Section, Term};
 use super::sort::{sort, sort_by};
-use super::timeline::fold;
+use super::text::fold;
 
 /// One election a person stood in.
 #[derive(Debug, Clone)]

@@ -8,6 +8,7 @@ use super::date::month_year;
 use super::model::{Decider, OutcomeKind, PersonId, SectionKind};
 use super::route::Route;
 use super::sort::{sort, sort_by};
+use super::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntryKind {
@@ -348,52 +349,4 @@ fn haystack<'a>(
         }
     }
     fold(&s)
-}
-
-/// Latin letters with diacritics (every one in Latin-1 and Latin Extended-A, which covers the
-/// data), lowercase, and the plain letters each folds to. A hand table rather than a Unicode
-/// crate: the wasm download is on a budget.
-const FOLDS: &[(&str, &str)] = &[
-    ("àáâãäåāăą", "a"),
-    ("æ", "ae"),
-    ("çćĉċč", "c"),
-    ("ďđð", "d"),
-    ("èéêëēĕėęě", "e"),
-    ("ĝğġģ", "g"),
-    ("ĥħ", "h"),
-    ("ìíîïĩīĭįı", "i"),
-    ("ĳ", "ij"),
-    ("ĵ", "j"),
-    ("ķĸ", "k"),
-    ("ĺļľŀł", "l"),
-    ("ñńņňŉŋ", "n"),
-    ("òóôõöøōŏő", "o"),
-    ("œ", "oe"),
-    ("ŕŗř", "r"),
-    ("śŝşšſ", "s"),
-    ("ß", "ss"),
-    ("ţťŧ", "t"),
-    ("þ", "th"),
-    ("ùúûüũūŭůűų", "u"),
-    ("ŵ", "w"),
-    ("ýÿŷ", "y"),
-    ("źżž", "z"),
-];
-
-/// Lowercases and drops diacritics, so "lukasz" finds "Łukasz" and "taskaya" finds "Taşkaya".
-/// Combining marks (text written as "e" + "\u{301}") are dropped too.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            c if c.is_ascii() => out.push(c),
-            // A combining diacritical mark: its letter is already written.
-            '\u{300}'..='\u{36f}' => {}
-            c => match FOLDS.iter().find(|(from, _)| from.contains(c)) {
-                Some((_, to)) => out.push_str(to),
-                None => out.push(c),
-            },
-        }
-    }
-    out
 }

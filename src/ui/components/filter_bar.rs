@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::filter::{parse_pep, Filter};
-use crate::core::search::{set_qualifier, Qualifier, Results};
+use crate::core::query::{parse_pep, set_qualifier, Filter, Qualifier};
+use crate::core::search::{Counts, FacetCounts, Results};
 use crate::core::sort::sort;
 use crate::core::timeline::EntryKind;
 use crate::ui::components::search_box::SearchBox;
@@ -66,7 +66,7 @@ pub fn FilterBar(
 
     let data = loaded.clone();
     let person_options = move || {
-        let c: BTreeMap<String, usize> = counts.with(|c| c[0].clone());
+        let c: BTreeMap<String, usize> = counts.with(|c| c.person.clone());
         let selected = match chosen_person.get() {
             Some(ids) if ids.len() == 1 => ids[0].clone(),
             _ => String::new(),
@@ -97,7 +97,7 @@ pub fn FilterBar(
             .collect_view()
     };
     let kind_options = move || {
-        let c = counts.with(|c| c[1].clone());
+        let c = counts.with(|c| c.kind.clone());
         let selected = kind.get();
         EntryKind::ALL
             .into_iter()
@@ -107,8 +107,8 @@ pub fn FilterBar(
             })
             .collect_view()
     };
-    let year_like = move |which: usize, current: Option<String>| {
-        let mut c = counts.with(|c| c[which].clone());
+    let year_like = move |which: fn(&FacetCounts) -> &Counts, current: Option<String>| {
+        let mut c = counts.with(|c| which(c).clone());
         // A chosen value with no entries still gets its option, so the control shows what the
         // query says rather than "All".
         if let Some(v) = &current {
@@ -130,7 +130,7 @@ pub fn FilterBar(
         if !pep_list_wanted.get() {
             return None;
         }
-        let c = counts.with(|c| c[4].clone());
+        let c = counts.with(|c| c.pep.clone());
         let mut numbers: Vec<u16> = c.keys().filter_map(|k| k.parse().ok()).collect();
         sort(&mut numbers);
         let options = numbers
@@ -193,7 +193,7 @@ pub fn FilterBar(
                 <select id="filter-term"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Term, Some(v).filter(|v| !v.is_empty())) }>
                     <option value="" selected=move || term.with(Option::is_none)>"All terms"</option>
-                    {move || year_like(2, term.get())}
+                    {move || year_like(|c| &c.term, term.get())}
                 </select>
             </div>
             <div class="field">
@@ -201,7 +201,7 @@ pub fn FilterBar(
                 <select id="filter-year"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Year, Some(v).filter(|v| !v.is_empty())) }>
                     <option value="" selected=move || year.with(Option::is_none)>"All years"</option>
-                    {move || year_like(3, year.get())}
+                    {move || year_like(|c| &c.year, year.get())}
                 </select>
             </div>
             <div class="field field-button">

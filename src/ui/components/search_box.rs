@@ -8,8 +8,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::core::filter::Filter;
-use crate::core::search::{suggest, Problem};
+use crate::core::query::{Filter, Problem};
+use crate::core::search::suggest;
 use crate::ui::load::Loaded;
 
 /// The box's element id; `/` focuses it and the results' ArrowUp leads back to it.

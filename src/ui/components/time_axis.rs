@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::core::date::month_year;
-use crate::core::filter::Filter;
+use crate::core::query::{set_qualifier, Filter, Qualifier};
 use crate::core::route::Route;
-use crate::core::search::{set_qualifier, Qualifier, Results};
+use crate::core::search::Results;
 use crate::core::timeline::EntryKind;
 use crate::ui::app::use_base;
 use crate::ui::load::Loaded;

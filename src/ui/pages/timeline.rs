@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::core::date::month_day;
-use crate::core::filter::Filter;
+use crate::core::query::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
 use crate::core::timeline::{groups, rows_to_draw, Entry, Group};

@@ -1,0 +1,151 @@
+//! Running a query: one pass over the entries gives the ranked hits and every filter control's
+//! counts; for a query that finds nothing, the pieces whose removal would bring results back.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
+
+use super::Index;
+use crate::core::query::{drop_span, parse, tokens, Facet, Filter, Problem};
+use crate::core::sort::sort_by_key;
+use crate::core::timeline::{Entry, EntryKind};
+
+/// Counts of one facet: value → entries that would match with that value chosen.
+pub type Counts = BTreeMap<String, usize>;
+
+/// What a query found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    /// Indices into the entries, best first; ties (and every entry when there is no free text)
+    /// keep the timeline's order, newest first.
+    pub hits: Vec<usize>,
+    /// For each filter control, the counts it shows.
+    pub counts: FacetCounts,
+    /// Problems found while resolving the query against the data (a person nobody matches).
+    pub problems: Vec<Problem>,
+}
+
+/// What each filter control counts: for every value, the entries that would match with that
+/// value chosen and every other filter as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// By person id.
+    pub person: Counts,
+    /// By kind (`EntryKind::as_str`).
+    pub kind: Counts,
+    pub term: Counts,
+    pub year: Counts,
+    /// By PEP number.
+    pub pep: Counts,
+}
+
+/// Runs `f` over `entries` in one pass: the ranked hits and every facet's counts.
+pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
+    let mut problems = Vec::new();
+    let people = f.person.as_ref().map(|p| {
+        let ids = index.people_matching(p);
+        if ids.is_empty() {
+            problems.push(Problem {
+                token: format!("person:{p}"),
+                message: format!(
+                    "No one's name or id starts with \u{201c}{p}\u{201d}, so nothing matches it."
+                ),
+            });
+        }
+        ids
+    });
+    let mut scored: Vec<(u32, usize)> = Vec::new();
+    let mut person: HashMap<&str, usize> = HashMap::new();
+    let mut kind: HashMap<EntryKind, usize> = HashMap::new();
+    let mut term: HashMap<u16, usize> = HashMap::new();
+    let mut year: HashMap<i32, usize> = HashMap::new();
+    let mut pep: HashMap<u16, usize> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let mut fails = f.fails(e, people.as_deref());
+        let mut score = 0;
+        if fails & Facet::OTHER == 0 {
+            match index.score(entries, i, f) {
+                Some(s) => score = s,
+                None => fails |= Facet::OTHER,
+            }
+        }
+        let without = |facet: Facet| fails & !facet.bit() == 0;
+        if fails == 0 {
+            scored.push((score, i));
+        }
+        if without(Facet::Person) {
+            for p in &e.people {
+                *person.entry(p.as_str()).or_default() += 1;
+            }
+        }
+        if without(Facet::Kind) {
+            *kind.entry(e.kind).or_default() += 1;
+        }
+        if without(Facet::Term) {
+            *term.entry(e.term).or_default() += 1;
+        }
+        if without(Facet::Year) {
+            *year.entry(e.date.year()).or_default() += 1;
+        }
+        if without(Facet::Pep) {
+            for &n in &e.peps {
+                *pep.entry(n).or_default() += 1;
+            }
+        }
+    }
+    // Stable: equal scores keep the timeline's order.
+    sort_by_key(&mut scored, |&(s, _)| std::cmp::Reverse(s));
+    // `collect` into a BTreeMap sorts with its own copy of the sort algorithm for each type of
+    // iterator (see `core::sort`); inserting the keys one by one only reuses the map's insert.
+    fn counts(pairs: impl Iterator<Item = (String, usize)>) -> Counts {
+        let mut out = Counts::new();
+        out.extend(pairs);
+        out
+    }
+    fn strings<K: ToString>(m: HashMap<K, usize>) -> Counts {
+        counts(m.into_iter().map(|(k, n)| (k.to_string(), n)))
+    }
+    Results {
+        hits: scored.into_iter().map(|(_, i)| i).collect(),
+        counts: FacetCounts {
+            person: strings(person),
+            kind: counts(kind.into_iter().map(|(k, n)| (k.as_str().to_string(), n))),
+            term: strings(term),
+            year: strings(year),
+            pep: strings(pep),
+        },
+        problems,
+    }
+}
+
+/// One way to widen a query that found nothing: drop one piece.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Widen {
+    /// The piece to drop, as typed.
+    pub token: String,
+    /// The box's text without it.
+    pub q: String,
+    /// How many entries that would show.
+    pub count: usize,
+}
+
+/// For a query with no results: each piece whose removal alone brings results back, most
+/// results first.
+pub fn widen(index: &Index, entries: &[Entry], q: &str) -> Vec<Widen> {
+    let mut out: Vec<Widen> = tokens(q)
+        .into_iter()
+        .filter_map(|t| {
+            let token = q[t.span.clone()].to_string();
+            let rest = drop_span(q, t.span);
+            let count = run(index, entries, &parse(&rest)).hits.len();
+            (count > 0).then_some(Widen {
+                token,
+                q: rest,
+                count,
+            })
+        })
+        .collect();
+    sort_by_key(&mut out, |w| std::cmp::Reverse(w.count));
+    out.truncate(4);
+    out
+}
