@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod date;
 pub mod elections;
 pub mod export;
+pub mod kind;
 pub mod model;
 pub mod number;
 pub mod people;

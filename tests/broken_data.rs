@@ -232,7 +232,7 @@ fn every_kind_of_breakage_names_the_file_and_the_problem() {
             "a status change that is another outcome",
             Box::new(json_edit(DataFile::Decisions, |v| {
                 let d = decision(v, "713-rejected-2023-08-28");
-                d["bases"]["status_history"]["status"] = json!("Accepted");
+                d["bases"]["status_history"]["status"] = json!("accepted");
             })),
             "decisions.json",
             &["PEP 713", "change to Accepted"],

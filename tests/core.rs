@@ -7,8 +7,9 @@ use council_explorer::core::dataset::{parse, validate, DataError, DataFile, Data
 use council_explorer::core::model::Decider;
 use council_explorer::core::number;
 use council_explorer::core::peps::describe_days;
-use council_explorer::core::query::{parse_pep, Facet, Filter};
+use council_explorer::core::query::{parse_pep, Filter};
 use council_explorer::core::route::Route;
+use council_explorer::core::search::Facet;
 use council_explorer::core::sort;
 use council_explorer::core::text::fold;
 use council_explorer::core::timeline::{entries, EntryKind};
@@ -280,8 +281,8 @@ fn bad_query_values_are_dropped_not_fatal() {
 #[test]
 fn routes_parse_and_print() {
     for (path, route) in [
-        ("/", Route::Home),
-        ("", Route::Home),
+        ("/", Route::home()),
+        ("", Route::home()),
         ("/meetings/2023-08-28", Route::Meeting("2023-08-28".into())),
         (
             "/meetings/2021-12-13-handoff/",
@@ -303,7 +304,7 @@ fn routes_parse_and_print() {
         assert_eq!(Route::parse(path), route, "{path}");
     }
     for r in [
-        Route::Home,
+        Route::home(),
         Route::Meeting("2020-07".into()),
         Route::MeetingItem("2023-01-09".into(), 2),
         Route::Election(2019),

@@ -55,14 +55,14 @@ fn path() -> impl Strategy<Value = String> {
 fn route() -> impl Strategy<Value = Route> {
     let section = "[0-9a-z-]{1,40}";
     prop_oneof![
-        Just(Route::Home),
+        Just(Route::home()),
         section.prop_map(Route::Meeting),
         (section, any::<u16>()).prop_map(|(id, n)| Route::MeetingItem(id, n)),
         (2019u16..=2100).prop_map(Route::Election),
         (2019u16..=2100, "[a-z0-9]+(-[a-z0-9]+){0,3}")
             .prop_map(|(y, person)| Route::Nomination(y, person)),
         Just(Route::Elections),
-        Just(Route::Peps),
+        Just(Route::peps()),
         (0u16..=9999).prop_map(Route::Pep),
         Just(Route::People),
         "[a-z0-9]+(-[a-z0-9]+){0,3}".prop_map(Route::Person),
@@ -211,7 +211,7 @@ proptest! {
             Route::Election(y) | Route::Nomination(y, _) => prop_assert!((2019..=2100).contains(y)),
             Route::Pep(n) => prop_assert!(*n <= 9999),
             Route::Person(slug) => prop_assert!(is_slug(slug)),
-            Route::Home | Route::NotFound | Route::Elections | Route::Peps | Route::People => {}
+            Route::Home { .. } | Route::NotFound | Route::Elections | Route::Peps(_) | Route::People => {}
         }
     }
 
@@ -238,7 +238,7 @@ proptest! {
                 let found = data.person(&slug).map(|person| &person.id);
                 prop_assert_eq!(found, parts.people.iter().map(|p| &p.id).find(|i| **i == slug));
             }
-            Route::Home | Route::NotFound | Route::Elections | Route::Peps | Route::People => {}
+            Route::Home { .. } | Route::NotFound | Route::Elections | Route::Peps(_) | Route::People => {}
         }
     }
 
@@ -330,5 +330,24 @@ proptest! {
     #[test]
     fn every_pep_list_state_survives_its_query(state in pep_state()) {
         prop_assert_eq!(PepQuery::from_query(&state.to_query()), state);
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The timeline's search and the PEP list's choice are part of their routes: whatever the
+    /// box holds, the address the app writes for it reads back as the same search (what is
+    /// typed before the first word is not kept: the box never shows it).
+    #[test]
+    fn searches_and_pep_lists_round_trip_through_their_address(
+        q in ".{0,40}",
+        sort in prop::sample::select(PepSort::ALL.to_vec()),
+        outcome in prop::option::of(prop::sample::select(OutcomeChoice::all().collect::<Vec<_>>())),
+    ) {
+        let want = if q.trim().is_empty() { Route::home() } else { Route::search(q.trim_start()) };
+        prop_assert_eq!(Route::parse(&Route::search(q.clone()).path()), want);
+        let list = Route::Peps(PepQuery { sort, outcome });
+        prop_assert_eq!(Route::parse(&list.path()), list);
     }
 }

@@ -5,7 +5,8 @@ mod support;
 
 use chrono::NaiveDate;
 use council_explorer::core::model::OutcomeKind;
-use council_explorer::core::query::{period, set_qualifier, tokens, Facet, Filter, Qualifier};
+use council_explorer::core::query::{period, set_qualifier, tokens, Filter, Qualifier};
+use council_explorer::core::search::Facet;
 use council_explorer::core::search::{highlight, run, segments, suggest, widen, Index};
 use council_explorer::core::text::fold;
 use council_explorer::core::timeline::{entries, groups, rows_to_draw, Entry, EntryKind};

@@ -30,7 +30,7 @@ fn row<'a>(data: &'a Dataset, e: &'a Entry, link: &impl Fn(&Route) -> String) ->
     Row {
         date: e.date.to_string(),
         kind: e.kind.as_str(),
-        label: e.badge,
+        label: e.badge.as_str(),
         title: &e.title,
         detail: &e.detail,
         peps: &e.peps,

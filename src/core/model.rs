@@ -599,8 +599,10 @@ pub struct HeaderBasis {
     pub url: String,
 }
 
-/// A status a PEP's history changes to that is a decision.
+/// A status a PEP's history changes to that is a decision. Written in lowercase in the data,
+/// like every other kind; `as_str` gives it as the `Status:` header writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DecidedStatus {
     Accepted,
     /// Final without an earlier Accepted (or Active): the acceptance itself.

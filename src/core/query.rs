@@ -9,11 +9,11 @@
 
 use std::ops::Range;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use super::model::{OutcomeKind, PersonId};
+use super::kind::EntryKind;
+use super::model::OutcomeKind;
 use super::text::{fold, split_words};
-use super::timeline::{Entry, EntryKind};
 
 /// What the timeline is narrowed to. `q`, the search box's text, is the state; the other fields
 /// are read from it by `search::parse`, and the URL holds only `q`.
@@ -38,32 +38,6 @@ pub struct Filter {
     pub phrases: Vec<String>,
     /// Pieces of `q` that could not be used.
     pub problems: Vec<Problem>,
-}
-
-/// One of the filters, for counting "what if this one were changed".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Facet {
-    Person,
-    Pep,
-    Kind,
-    Term,
-    Year,
-}
-
-impl Facet {
-    /// The bit of a "which conditions fail" mask that stands for this facet.
-    pub fn bit(self) -> u8 {
-        match self {
-            Facet::Person => 1,
-            Facet::Pep => 2,
-            Facet::Kind => 4,
-            Facet::Term => 8,
-            Facet::Year => 16,
-        }
-    }
-
-    /// The bit for every condition that is not a facet (outcome, dates, text).
-    pub const OTHER: u8 = 32;
 }
 
 impl Filter {
@@ -116,53 +90,22 @@ impl Filter {
 
     /// The query string for this filter, without `?`; empty when nothing is filtered.
     pub fn to_query(&self) -> String {
-        let q = self.q.as_str();
-        if q.trim().is_empty() {
-            return String::new();
-        }
-        form_urlencoded::Serializer::new(String::new())
-            .append_pair("q", q)
-            .finish()
+        to_query(&self.q)
     }
 
     pub fn is_empty(&self) -> bool {
         self.q.trim().is_empty()
     }
+}
 
-    /// Which conditions `e` fails, as a mask of `Facet::bit`s and `Facet::OTHER`, leaving out
-    /// the free text (the search index checks that). `people` are the ids `person` resolved
-    /// to; without them an id that starts with `person` counts.
-    pub fn fails(&self, e: &Entry, people: Option<&[PersonId]>) -> u8 {
-        let mut mask = 0;
-        if let Some(p) = &self.person {
-            let hit = match people {
-                Some(ids) => e.people.iter().any(|x| ids.contains(x)),
-                None => e.people.iter().any(|x| x.starts_with(p.as_str())),
-            };
-            if !hit {
-                mask |= Facet::Person.bit();
-            }
-        }
-        if self.pep.is_some_and(|n| !e.peps.contains(&n)) {
-            mask |= Facet::Pep.bit();
-        }
-        if self.kind.is_some_and(|k| e.kind != k) {
-            mask |= Facet::Kind.bit();
-        }
-        if self.term.is_some_and(|t| e.term != t) {
-            mask |= Facet::Term.bit();
-        }
-        if self.year.is_some_and(|y| e.date.year() != y) {
-            mask |= Facet::Year.bit();
-        }
-        if self.outcome.is_some_and(|o| !e.outcomes.contains(&o))
-            || self.before.is_some_and(|d| e.date >= d)
-            || self.after.is_some_and(|d| e.date < d)
-        {
-            mask |= Facet::OTHER;
-        }
-        mask
+/// The query string that holds the box's text `q`, without `?`; empty for an empty search.
+pub fn to_query(q: &str) -> String {
+    if q.trim().is_empty() {
+        return String::new();
     }
+    form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", q)
+        .finish()
 }
 
 /// A qualifier the box understands.

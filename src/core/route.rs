@@ -1,11 +1,20 @@
-//! The app's paths: parsing a path into a `Route` and writing a route back as a path, so every
-//! link in the app is built in one place (and gets the site's base path added in one place).
+//! The app's addresses: the one table of its pages. `Route::parse` reads an address (path,
+//! query and fragment, the site's base removed) into a page with typed parameters, and
+//! `Route::path` writes it back, so every link in the app is built here (and gets the site's
+//! base added in one place, [`href`]). A page's state that lives in the address, the timeline's
+//! search and the PEP list's sort and filter, is part of its route.
+
+use super::peps::PepQuery;
+use super::query::{to_query, Filter};
 
 /// A page of the app, or a place on one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The timeline (`/`); its filters live in the query string, see `filter`.
-    Home,
+    /// The timeline (`/`), narrowed by the search box's text `q` (`/?q=pep:703`), which holds
+    /// every filter (see `query`).
+    Home {
+        q: String,
+    },
     /// A section of the notes (`/meetings/2023-08-28`).
     Meeting(String),
     /// One item of a section (`/meetings/2023-08-28#item-3`).
@@ -18,8 +27,8 @@ pub enum Route {
     Elections,
     /// One PEP's story with the council (`/peps/703`).
     Pep(u16),
-    /// The PEPs the council touched (`/peps`); sort and outcome filter live in the query.
-    Peps,
+    /// The PEPs the council touched (`/peps`), sorted and filtered (`?sort=…&outcome=…`).
+    Peps(PepQuery),
     /// One person's record (`/people/pablo-galindo-salgado`).
     Person(String),
     /// Everyone (`/people`).
@@ -28,16 +37,34 @@ pub enum Route {
 }
 
 impl Route {
-    /// Parses a path with the site's base already removed. The fragment, if any, is ignored
-    /// except for items, whose `#item-N` is part of their address.
-    pub fn parse(path: &str) -> Route {
-        let (path, fragment) = path.split_once('#').unwrap_or((path, ""));
-        let path = path.split('?').next().unwrap_or("");
+    /// The bare timeline.
+    pub fn home() -> Route {
+        Route::Home { q: String::new() }
+    }
+
+    /// The timeline narrowed by the search text `q`.
+    pub fn search(q: impl Into<String>) -> Route {
+        Route::Home { q: q.into() }
+    }
+
+    /// The PEP list in its default order, unfiltered.
+    pub fn peps() -> Route {
+        Route::Peps(PepQuery::default())
+    }
+
+    /// Parses an address with the site's base already removed. The fragment is ignored except
+    /// for items and nominees, whose `#item-N` and `#<person>` are part of their address; the
+    /// query only for the timeline and the PEP list.
+    pub fn parse(address: &str) -> Route {
+        let (rest, fragment) = address.split_once('#').unwrap_or((address, ""));
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
-            [] => Route::Home,
+            [] => Route::Home {
+                q: Filter::from_query(query).q,
+            },
             ["elections"] => Route::Elections,
-            ["peps"] => Route::Peps,
+            ["peps"] => Route::Peps(PepQuery::from_query(query)),
             // Digits only (`0703` is PEP 703, as peps.python.org writes it), so `+7` or
             // `7e2` are not PEP numbers.
             ["peps", n] if (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) => {
@@ -51,34 +78,67 @@ impl Route {
                     None => Route::Meeting(id.to_string()),
                 }
             }
-            ["elections", year] => match year.parse() {
-                Ok(y) if (2019..=2100).contains(&y) && !year.starts_with('+') => {
-                    if fragment.is_empty() {
-                        Route::Election(y)
-                    } else {
-                        Route::Nomination(y, fragment.to_string())
+            ["elections", year] if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
+                match year.parse() {
+                    Ok(y) if (2019..=2100).contains(&y) => {
+                        if fragment.is_empty() {
+                            Route::Election(y)
+                        } else {
+                            Route::Nomination(y, fragment.to_string())
+                        }
                     }
+                    _ => Route::NotFound,
                 }
-                _ => Route::NotFound,
-            },
+            }
             _ => Route::NotFound,
         }
     }
 
-    /// The path of this route, starting with `/`, without the site's base.
+    /// The address of this route, starting with `/`, without the site's base.
     pub fn path(&self) -> String {
+        let with_query = |path: &str, query: String| {
+            if query.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}?{query}")
+            }
+        };
         match self {
-            Route::Home => "/".to_string(),
+            Route::Home { q } => with_query("/", to_query(q)),
             Route::Meeting(id) => format!("/meetings/{id}"),
             Route::MeetingItem(id, n) => format!("/meetings/{id}#item-{n}"),
             Route::Election(y) => format!("/elections/{y}"),
             Route::Nomination(y, person) => format!("/elections/{y}#{person}"),
             Route::Elections => "/elections".to_string(),
             Route::Pep(n) => format!("/peps/{n}"),
-            Route::Peps => "/peps".to_string(),
+            Route::Peps(query) => with_query("/peps", query.to_query()),
             Route::Person(slug) => format!("/people/{slug}"),
             Route::People => "/people".to_string(),
             Route::NotFound => "/not-found".to_string(),
+        }
+    }
+
+    /// The page this route shows, without the state that changes in place on it (the search,
+    /// the PEP list's order, the place on a page): a page is drawn anew only when this changes.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::Home { .. } => Route::home(),
+            Route::MeetingItem(id, _) => Route::Meeting(id.clone()),
+            Route::Nomination(y, _) => Route::Election(*y),
+            Route::Peps(_) => Route::peps(),
+            other => other.clone(),
+        }
+    }
+
+    /// The list a record's page belongs to (a meeting's is the timeline), for the header's
+    /// navigation; a list belongs to itself.
+    pub fn section(&self) -> Route {
+        match self.page() {
+            Route::Meeting(_) => Route::home(),
+            Route::Pep(_) => Route::peps(),
+            Route::Person(_) => Route::People,
+            Route::Election(_) => Route::Elections,
+            other => other,
         }
     }
 }
@@ -93,7 +153,7 @@ pub fn is_section_id(id: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-')
 }
 
-/// Joins the site's base (`""` or `/council`) and a route's path.
+/// Joins the site's base (`""` or `/council`) and a route's address.
 pub fn href(base: &str, route: &Route) -> String {
     format!("{}{}", base.trim_end_matches('/'), route.path())
 }

@@ -10,5 +10,5 @@ mod suggest;
 
 pub use highlight::{highlight, segments};
 pub use index::Index;
-pub use run::{run, widen, Counts, FacetCounts, Results, Widen};
+pub use run::{fails, run, widen, Counts, Facet, FacetCounts, Results, Widen};
 pub use suggest::{suggest, Suggestion};

@@ -5,49 +5,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::dataset::Dataset;
 use super::date::month_year;
+use super::kind::Badge;
+pub use super::kind::EntryKind;
 use super::model::{Decider, OutcomeKind, PersonId, SectionKind};
 use super::route::Route;
 use super::sort::{sort, sort_by};
 use super::text::fold;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntryKind {
-    Meeting,
-    Decision,
-    Nomination,
-    Election,
-}
-
-impl EntryKind {
-    pub const ALL: [EntryKind; 4] = [
-        EntryKind::Meeting,
-        EntryKind::Decision,
-        EntryKind::Nomination,
-        EntryKind::Election,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Meeting => "meeting",
-            EntryKind::Decision => "decision",
-            EntryKind::Nomination => "nomination",
-            EntryKind::Election => "election",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EntryKind::Meeting => "Meetings & notes",
-            EntryKind::Decision => "Decisions",
-            EntryKind::Nomination => "Nominations",
-            EntryKind::Election => "Elections",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
 
 /// One mark on the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +20,7 @@ pub struct Entry {
     /// A short headline built from facts ("PEP 713 rejected", "Meeting").
     pub title: String,
     /// A finer label: the section kind for notes, the outcome for decisions.
-    pub badge: &'static str,
+    pub badge: Badge,
     /// A line of our own words (a meeting's gist, a decision's PEP title), may be empty.
     pub detail: String,
     pub peps: Vec<u16>,
@@ -194,7 +157,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             kind: EntryKind::Meeting,
             date: s.date,
             title,
-            badge: s.kind.label(),
+            badge: Badge::Section(s.kind),
             detail: s.gist.clone().unwrap_or_default(),
             haystack: haystack(
                 data,
@@ -237,7 +200,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             kind: EntryKind::Decision,
             date: d.date,
             title: format!("PEP {} {}", d.pep, d.outcome.label()),
-            badge: d.outcome.as_str(),
+            badge: Badge::Outcome(d.outcome),
             detail: title.to_string(),
             haystack: haystack(
                 data,
@@ -270,7 +233,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             kind: EntryKind::Election,
             date: e.voting.end,
             title: format!("Election for the {} term", e.term),
-            badge: e.method.as_str(),
+            badge: Badge::Election(e.method),
             haystack: haystack(data, [detail.as_str(), "election"], &[e.pep], &people),
             detail,
             peps: vec![e.pep],
@@ -288,9 +251,9 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 date: e.nomination.start,
                 title: format!("{name} nominated for the {} term", n.term),
                 badge: if n.withdrawn {
-                    "withdrawn"
+                    Badge::Withdrawn
                 } else {
-                    "nomination"
+                    Badge::Nomination
                 },
                 haystack: haystack(
                     data,

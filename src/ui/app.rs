@@ -1,52 +1,24 @@
-//! The app shell: header, router, footer, and the data set's one load, handed down through
-//! context.
+//! The app shell and its navigation. The shell is the header with the site's navigation, the
+//! page the address names, and the footer. The navigation makes the address bar the app's
+//! state: links are real `<a href>`s, and a plain click on one inside the site (no modifier
+//! key, no new tab, no download) becomes a history entry and a new page without a reload; back
+//! and forward come as `popstate`. Each page gets its parameters from one dispatch on
+//! `Route::parse`, the only route table.
 
-use std::sync::Arc;
-
+use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
-use super::load::{load, Loaded};
+use super::context::{use_base, Base, HistoryMode, Navigator};
+use super::data::{load, DataHandle};
+use super::history::{self, current_address, place};
 use super::pages::{
     election::ElectionPage, elections::ElectionsPage, meeting::MeetingPage, not_found::NotFound,
     people::PeoplePage, pep::PepPage, peps::PepsPage, person::PersonPage, timeline::TimelinePage,
 };
-use crate::core::dataset::DataError;
-use crate::core::route::{href, Route as Page};
-
-/// What every page reads: the data set's load (pending, failed or done) and how to retry it.
-/// Pages get this rather than the resource's internals so they cannot start a second load.
-#[derive(Clone, Copy)]
-pub struct DataHandle {
-    pub state: LocalResource<Result<Arc<Loaded>, DataError>>,
-    pub retry: RwSignal<u32>,
-}
-
-/// The site's base path (`""` at the root, `/council` under a sub-path), from the `<base>`
-/// element Trunk writes for `--public-url`.
-#[derive(Clone)]
-pub struct Base(pub String);
-
-impl Base {
-    /// An `href` for a route, with the base added.
-    pub fn href(&self, route: &Page) -> String {
-        href(&self.0, route)
-    }
-}
-
-pub fn use_base() -> Base {
-    use_context::<Base>().unwrap_or(Base(String::new()))
-}
-
-fn base_path() -> String {
-    let uri = document().base_uri().ok().flatten().unwrap_or_default();
-    let after_scheme = uri.split_once("://").map_or(uri.as_str(), |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-    path.trim_end_matches('/').to_string()
-}
+use super::prerender::hand_over_when_drawn;
+use super::schedule::Later;
+use crate::core::route::{href, Route};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -62,41 +34,50 @@ pub fn App() -> impl IntoView {
             request_animation_frame(hand_over_when_drawn);
         }
     });
-    let home = href(&base, &Page::Home);
+    let navigator = navigation(base.clone());
+    provide_context(navigator);
+    // A page is drawn anew only when the page changes, not when the search or the place on it
+    // does: those the page follows in place.
+    let page = Memo::new(move |_| navigator.route.with(Route::page));
+    let home = href(&base, &Route::home());
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <Router base=base>
-            <header class="site-header">
-                <a class="brand" href=home>
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    " Steering Council Explorer"
-                </a>
-                <span class="tagline">"Python's Steering Council, 2019–2026"</span>
-                <SiteNav/>
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound what="page".to_string()/> }>
-                    <Route path=path!("/") view=TimelinePage/>
-                    <Route path=path!("/meetings/:id") view=MeetingPage/>
-                    <Route path=path!("/elections/:year") view=ElectionPage/>
-                    <Route path=path!("/elections") view=ElectionsPage/>
-                    <Route path=path!("/peps") view=PepsPage/>
-                    <Route path=path!("/peps/:number") view=PepPage/>
-                    <Route path=path!("/people") view=PeoplePage/>
-                    <Route path=path!("/people/:slug") view=PersonPage/>
-                </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>
-                    "Built from the council's "
-                    <a href="https://github.com/python/steering-council/tree/main/updates">"published notes"</a>
-                    ", the "
-                    <a href="https://github.com/python/peps">"PEPs"</a>
-                    " and the election PEPs 8100–8107. Summaries are our own words; every record links to its original."
-                </p>
-            </footer>
-        </Router>
+        <header class="site-header">
+            <a class="brand" href=home>
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                " Steering Council Explorer"
+            </a>
+            <span class="tagline">"Python's Steering Council, 2019–2026"</span>
+            <SiteNav/>
+        </header>
+        <main id="main" tabindex="-1">{move || page_view(page.get())}</main>
+        <footer class="site-footer">
+            <p>
+                "Built from the council's "
+                <a href="https://github.com/python/steering-council/tree/main/updates">"published notes"</a>
+                ", the "
+                <a href="https://github.com/python/peps">"PEPs"</a>
+                " and the election PEPs 8100–8107. Summaries are our own words; every record links to its original."
+            </p>
+        </footer>
+    }
+}
+
+/// The page for `page` (a route as `Route::page` gives it), with its parameters as props.
+fn page_view(page: Route) -> AnyView {
+    match page {
+        Route::Home { .. } => view! { <TimelinePage/> }.into_any(),
+        Route::Meeting(id) | Route::MeetingItem(id, _) => view! { <MeetingPage id/> }.into_any(),
+        Route::Election(year) | Route::Nomination(year, _) => {
+            view! { <ElectionPage year/> }.into_any()
+        }
+        Route::Elections => view! { <ElectionsPage/> }.into_any(),
+        Route::Pep(number) => view! { <PepPage number/> }.into_any(),
+        Route::Peps(_) => view! { <PepsPage/> }.into_any(),
+        Route::Person(slug) => view! { <PersonPage slug/> }.into_any(),
+        Route::People => view! { <PeoplePage/> }.into_any(),
+        Route::NotFound => view! { <NotFound what="page".to_string()/> }.into_any(),
     }
 }
 
@@ -106,38 +87,26 @@ pub fn App() -> impl IntoView {
 #[component]
 fn SiteNav() -> impl IntoView {
     let base = use_base();
-    let location = use_location();
-    let current = Memo::new({
-        let base = base.0.clone();
-        move |_| {
-            let path = location.pathname.get();
-            Page::parse(path.strip_prefix(base.as_str()).unwrap_or(&path))
-        }
-    });
+    let route = expect_context::<Navigator>().route;
+    let here = Memo::new(move |_| route.with(Route::page));
     let links = [
-        ("Timeline", Page::Home),
-        ("PEPs", Page::Peps),
-        ("People", Page::People),
-        ("Elections", Page::Elections),
+        ("Timeline", Route::home()),
+        ("PEPs", Route::peps()),
+        ("People", Route::People),
+        ("Elections", Route::Elections),
     ]
     .map(|(label, list)| {
         let href = base.href(&list);
         let aria = move || {
-            let here = current.get();
-            let within = matches!(
-                (&list, &here),
-                (Page::Home, Page::Meeting(_) | Page::MeetingItem(..))
-                    | (Page::Peps, Page::Pep(_))
-                    | (Page::People, Page::Person(_))
-                    | (Page::Elections, Page::Election(_) | Page::Nomination(..))
-            );
-            if here == list {
-                Some("page")
-            } else if within {
-                Some("true")
-            } else {
-                None
-            }
+            here.with(|here| {
+                if *here == list {
+                    Some("page")
+                } else if here.section() == list {
+                    Some("true")
+                } else {
+                    None
+                }
+            })
         };
         view! { <li><a href=href aria-current=aria>{label}</a></li> }
     });
@@ -148,142 +117,234 @@ fn SiteNav() -> impl IntoView {
     }
 }
 
-/// The site's description, as `index.html` has it: what a page without one of its own says.
-pub const DESCRIPTION: &str = "Explore the Python Steering Council's elections, weekly meetings and PEP decisions on one timeline.";
-
-/// Sets the tab's title, and the site's description until the page gives its own
-/// ([`describe`]); every page calls it with what it shows.
-pub fn set_title(what: &str) {
-    document().set_title(&format!("{what} · Steering Council Explorer"));
-    describe(DESCRIPTION);
+/// The site's base path (`""` at a domain's root, `/council` under a sub-path), from the
+/// `<base>` Trunk writes for `--public-url`.
+fn base_path() -> String {
+    let uri = document().base_uri().ok().flatten().unwrap_or_default();
+    let after_scheme = uri.split_once("://").map_or(uri.as_str(), |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+    path.trim_end_matches('/').to_string()
 }
 
-/// Sets the page's `<meta name="description">`: a record's page says what it holds, so that
-/// its prerendered HTML (scripts/prerender.mjs) gives a shared link a preview of its own.
-pub fn describe(text: &str) {
-    if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", text);
+/// The route of `address` (a path with query and fragment, as the address bar has it).
+fn route_of(base: &str, address: &str) -> Route {
+    match address.strip_prefix(base) {
+        Some(rest) if rest.is_empty() || rest.starts_with(['/', '?', '#']) => Route::parse(rest),
+        _ => Route::NotFound,
     }
 }
 
-/// Scrolls to the element the address's fragment names once the calling page has drawn it: a
-/// page drawn after its data arrives is too late for the browser's own jump (a meeting's
-/// `#item-N`, an election's `#<person>`).
-pub fn jump_to_fragment() {
-    Effect::new(move |_| {
-        let hash = window().location().hash().unwrap_or_default();
-        if let Some(el) = document().get_element_by_id(hash.trim_start_matches('#')) {
-            el.scroll_into_view();
-        }
+/// The address bar as the app's state: the route it holds, history entries for links and
+/// choices, back and forward, the place on each page kept in its entry, and clicks on the
+/// site's own links.
+fn navigation(base: String) -> Navigator {
+    if let Ok(h) = window().history() {
+        // The app puts each page back where it was once the page is drawn; the browser's own
+        // restoration would run before that, on a page still loading.
+        let _ = h.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let start = route_of(&base, &current_address());
+    let (route, set_route) = signal(start.clone());
+    // An address in an older or looser form (`?pep=703`, `/peps/0703`) takes the form the app
+    // writes, so that what is shared is what the app would link to.
+    if start != Route::NotFound && !same_address(&href(&base, &start), &current_address()) {
+        history::replace(&href(&base, &start));
+    }
+    restore_when_drawn(match place() {
+        Some(p) => Target::Place(p.y),
+        None => Target::of(&start).unwrap_or(Target::Stay),
     });
-}
 
-/// The page's first view as the build wrote it into its HTML (scripts/prerender.mjs), while
-/// the page still has it.
-fn prerendered() -> Option<web_sys::Element> {
-    document().get_element_by_id("prerender")
-}
+    let go = {
+        let base = base.clone();
+        Callback::new(move |(to, mode): (Route, HistoryMode)| {
+            let from = route.get_untracked();
+            let address = href(&base, &to);
+            // Going where the page already is adds no step to the history (as a browser treats
+            // a link to its own address): a choice made twice, a control's change and Enter.
+            let mode = if address == current_address() {
+                HistoryMode::Replace
+            } else {
+                mode
+            };
+            match mode {
+                HistoryMode::Push => history::push(&address),
+                HistoryMode::Replace => history::replace(&address),
+            }
+            let new_page = to.page() != from.page();
+            let target = Target::of(&to);
+            set_route.set(to);
+            if mode == HistoryMode::Push {
+                if let Some(t) = target {
+                    restore_when_drawn(t);
+                } else if new_page {
+                    restore_when_drawn(Target::Place(0));
+                }
+            }
+        })
+    };
+    let navigator = Navigator::new(route, go);
 
-/// Before the app mounts. A prerendered view belongs to one address; on any other (a query,
-/// or a host that answers unknown paths with this file) the guard that scripts/prerender.mjs
-/// puts in `<head>` has marked the page `stale-prerender` and the stylesheet hides the view.
-/// Removing it too leaves one `#filter-q` for the app's own box.
-pub fn drop_stale_prerender() {
-    let elsewhere = document()
-        .document_element()
-        .is_some_and(|html| html.class_list().contains("stale-prerender"));
-    if let (true, Some(view)) = (elsewhere, prerendered()) {
-        view.remove();
+    {
+        let base = base.clone();
+        history::on_back_or_forward(move || {
+            set_route.set(route_of(&base, &current_address()));
+            restore_when_drawn(match place() {
+                Some(p) => Target::Place(p.y),
+                None => Target::of(&route.get_untracked()).unwrap_or(Target::Place(0)),
+            });
+        });
     }
+
+    // Where the page is scrolled, kept in its entry a moment after scrolling stops (browsers
+    // limit how often an entry may be rewritten).
+    let save = Later::new();
+    let scrolling = window_event_listener(ev::scroll, move |_| {
+        save.after(std::time::Duration::from_millis(120), || {
+            history::remember(|p| p.y = history::scrolled())
+        });
+    });
+    let clicks = window_event_listener(ev::click, move |ev| follow_link(&ev, &base, navigator));
+    on_cleanup(move || {
+        scrolling.remove();
+        clicks.remove();
+    });
+    navigator
 }
 
-/// Hands over from the prerendered view once the live one has nothing left loading (a PEP
-/// page fetches its details after the data set), checking again each frame until then: the
-/// prerendered view already shows them, and swapping early would flash a loading notice.
-fn hand_over_when_drawn() {
-    let loading = document()
-        .query_selector("#prerender ~ main .loading")
-        .ok()
-        .flatten()
-        .is_some();
-    if loading {
-        request_animation_frame(hand_over_when_drawn);
-    } else {
-        hand_over_from_prerender();
+/// Whether two addresses of the site say the same: the same path and query (the fragment is
+/// a place on the page and is never rewritten).
+fn same_address(a: &str, b: &str) -> bool {
+    let strip = |s: &str| s.split('#').next().unwrap_or_default().to_string();
+    strip(a) == strip(b)
+}
+
+/// A plain click on a link to a page of the site goes there inside the app; anything else
+/// (another site, a modifier key or middle button for a new tab, `target`, `download`) is left
+/// to the browser.
+fn follow_link(ev: &ev::MouseEvent, base: &str, navigator: Navigator) {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
     }
-}
-
-/// What can hold the focus, in the same order in the prerendered view and in the live one.
-const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
-
-/// Replaces the prerendered view with the live one, keeping what was typed into its search box
-/// and the focus, should someone have started before the app was ready: a keyboard user may
-/// have tabbed to a link, or begun a search.
-fn hand_over_from_prerender() {
-    let Some(view) = prerendered() else {
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+    else {
         return;
     };
-    let text = view
-        .query_selector("#filter-q")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default();
-    let focused = document().active_element().and_then(|active| {
-        let position = nth_matching(&view, FOCUSABLE, |e| *e == active)?;
-        Some((position, active))
-    });
-    view.remove();
-
-    // The live element in the same place, if it is the same element: the live view may differ
-    // (an error, say), and then the focus stays where the browser puts it.
-    let same = |(position, was): (usize, web_sys::Element)| {
-        let body = document().body()?;
-        let live = nth_element(&body, FOCUSABLE, position)?;
-        let alike = live.tag_name() == was.tag_name()
-            && live.get_attribute("href") == was.get_attribute("href")
-            && live.id() == was.id();
-        alike.then_some(live)
-    };
-    let refocus = focused.and_then(same);
-
-    if !text.is_empty() {
-        if let Some(input) = document()
-            .get_element_by_id("filter-q")
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    let target = link.get_attribute("target").unwrap_or_default();
+    if link.has_attribute("download") || !(target.is_empty() || target == "_self") {
+        return;
+    }
+    let href = link.get_attribute("href").unwrap_or_default();
+    // A link to a place on this page (the skip link): with the site's <base>, the browser
+    // would read it as a place on the home page.
+    if let Some(id) = href.strip_prefix('#') {
+        ev.prevent_default();
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            input.set_value(&text);
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
-                let _ = input.dispatch_event(&event);
-            }
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+        return;
+    }
+    let base_uri = document().base_uri().ok().flatten().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base(&href, &base_uri) else {
+        return;
+    };
+    if url.origin() != window().location().origin().unwrap_or_default() {
+        return;
+    }
+    let address = format!("{}{}{}", url.pathname(), url.search(), url.hash());
+    if address
+        .strip_prefix(base)
+        .is_none_or(|rest| !rest.is_empty() && !rest.starts_with(['/', '?']))
+    {
+        return;
+    }
+    ev.prevent_default();
+    let to = route_of(base, &address);
+    // The page shown, again: nothing new for the history (as a browser treats a link to the
+    // address it is on), but its place, if the link names one.
+    let mode = if same_address(&address, &current_address()) && url.hash().is_empty() {
+        HistoryMode::Replace
+    } else {
+        HistoryMode::Push
+    };
+    navigator.go(to, mode);
+}
+
+/// Where a page should be once drawn.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    /// Scrolled this far (0 for the top).
+    Place(i32),
+    /// At the element with this id (a meeting's `#item-3`, an election's `#<person>`).
+    Element(String),
+    /// Wherever it is.
+    Stay,
+}
+
+impl Target {
+    /// The element a route names a place on, if it does.
+    fn of(route: &Route) -> Option<Target> {
+        match route {
+            Route::MeetingItem(_, n) => Some(Target::Element(format!("item-{n}"))),
+            Route::Nomination(_, slug) => Some(Target::Element(slug.clone())),
+            _ => None,
         }
     }
-    if let Some(live) = refocus.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = live.focus();
+}
+
+/// How many frames a page may take to be drawn before it is put in place anyway (about two
+/// seconds): the data set may still be loading, a PEP's details still coming.
+const FRAMES: u32 = 120;
+
+/// Puts the page at `target` as soon as it has been drawn far enough: its loading notices gone,
+/// the prerendered view handed over, and the page long enough for the place (or the element
+/// there), checked each frame before it is painted.
+fn restore_when_drawn(target: Target) {
+    fn attempt(target: Target, frames_left: u32) {
+        let doc = document();
+        let waiting = doc.get_element_by_id("prerender").is_some()
+            || doc.query_selector("main .loading").ok().flatten().is_some();
+        let done = !waiting
+            && match &target {
+                Target::Stay => true,
+                Target::Place(y) => {
+                    let room = doc.document_element().map_or(0, |e| e.scroll_height())
+                        - window()
+                            .inner_height()
+                            .ok()
+                            .and_then(|h| h.as_f64())
+                            .unwrap_or(0.0) as i32;
+                    if room >= *y || frames_left == 0 {
+                        window().scroll_to_with_x_and_y(0.0, f64::from(*y));
+                        true
+                    } else {
+                        false
+                    }
+                }
+                Target::Element(id) => match doc.get_element_by_id(id) {
+                    Some(el) => {
+                        el.scroll_into_view();
+                        true
+                    }
+                    None => frames_left == 0,
+                },
+            };
+        if !done && frames_left > 0 {
+            request_animation_frame(move || attempt(target, frames_left - 1));
+        }
     }
-}
-
-/// The position among `root`'s elements matching `css` of the first one `is` picks.
-fn nth_matching(
-    root: &web_sys::Element,
-    css: &str,
-    is: impl Fn(&web_sys::Element) -> bool,
-) -> Option<usize> {
-    let list = root.query_selector_all(css).ok()?;
-    (0..list.length()).position(|i| {
-        list.item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| is(&e))
-    })
-}
-
-/// `root`'s `position`th element matching `css`.
-fn nth_element(root: &web_sys::Element, css: &str, position: usize) -> Option<web_sys::Element> {
-    let list = root.query_selector_all(css).ok()?;
-    list.item(u32::try_from(position).ok()?)?
-        .dyn_into::<web_sys::Element>()
-        .ok()
+    request_animation_frame(move || attempt(target, FRAMES));
 }

@@ -1,14 +1,9 @@
-//! Pieces used by several pages.
+//! Pieces several pages use. The timeline's own pieces live under `pages/timeline/`.
 
 pub mod bar_chart;
-pub mod data_view;
-pub mod export_bar;
+pub mod copy_link;
 pub mod facts;
-pub mod filter_bar;
-pub mod membership_chart;
 pub mod mention;
 pub mod pep_link;
 pub mod person_link;
-pub mod search_box;
 pub mod table_head;
-pub mod time_axis;

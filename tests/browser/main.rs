@@ -12,6 +12,7 @@ mod harness;
 
 mod accessibility;
 mod failures;
+mod history;
 mod pages;
 mod prerender;
 mod seams;

@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 
 use council_explorer::core::dataset::{DataError, DataFile, Dataset, Parts};
-use council_explorer::core::query::{Facet, Filter};
+use council_explorer::core::query::Filter;
+use council_explorer::core::search::{fails as fails_on, Facet};
 use council_explorer::core::text::split_words;
 use council_explorer::core::timeline::Entry;
 use serde_json::Value;
@@ -59,7 +60,7 @@ pub fn json(file: &str) -> Vec<Value> {
 /// Which conditions of `f` the entry fails, free text included, read the slow way from its
 /// haystack: the oracle the search index's answers are checked against.
 fn fails(f: &Filter, e: &Entry) -> u8 {
-    let mut mask = f.fails(e, None);
+    let mut mask = fails_on(f, e, None);
     if mask & Facet::OTHER == 0 && !text_matches(f, e) {
         mask |= Facet::OTHER;
     }

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::Datelike;
 
 use super::Index;
-use crate::core::query::{drop_span, parse, tokens, Facet, Filter, Problem};
+use crate::core::model::PersonId;
+use crate::core::query::{drop_span, parse, tokens, Filter, Problem};
 use crate::core::sort::sort_by_key;
 use crate::core::timeline::{Entry, EntryKind};
 
@@ -61,7 +62,7 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
     let mut year: HashMap<i32, usize> = HashMap::new();
     let mut pep: HashMap<u16, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let mut fails = f.fails(e, people.as_deref());
+        let mut fails = fails(f, e, people.as_deref());
         let mut score = 0;
         if fails & Facet::OTHER == 0 {
             match index.score(entries, i, f) {
@@ -148,4 +149,65 @@ pub fn widen(index: &Index, entries: &[Entry], q: &str) -> Vec<Widen> {
     sort_by_key(&mut out, |w| std::cmp::Reverse(w.count));
     out.truncate(4);
     out
+}
+
+/// One of the filters, for counting "what if this one were changed".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Person,
+    Pep,
+    Kind,
+    Term,
+    Year,
+}
+
+impl Facet {
+    /// The bit of a "which conditions fail" mask that stands for this facet.
+    pub fn bit(self) -> u8 {
+        match self {
+            Facet::Person => 1,
+            Facet::Pep => 2,
+            Facet::Kind => 4,
+            Facet::Term => 8,
+            Facet::Year => 16,
+        }
+    }
+
+    /// The bit for every condition that is not a facet (outcome, dates, text).
+    pub const OTHER: u8 = 32;
+}
+
+/// Which conditions `e` fails, as a mask of `Facet::bit`s and `Facet::OTHER`, leaving out
+/// the free text (the search index checks that). `people` are the ids `person` resolved
+/// to; without them an id that starts with `person` counts.
+pub fn fails(f: &Filter, e: &Entry, people: Option<&[PersonId]>) -> u8 {
+    let mut mask = 0;
+    if let Some(p) = &f.person {
+        let hit = match people {
+            Some(ids) => e.people.iter().any(|x| ids.contains(x)),
+            None => e.people.iter().any(|x| x.starts_with(p.as_str())),
+        };
+        if !hit {
+            mask |= Facet::Person.bit();
+        }
+    }
+    if f.pep.is_some_and(|n| !e.peps.contains(&n)) {
+        mask |= Facet::Pep.bit();
+    }
+    if f.kind.is_some_and(|k| e.kind != k) {
+        mask |= Facet::Kind.bit();
+    }
+    if f.term.is_some_and(|t| e.term != t) {
+        mask |= Facet::Term.bit();
+    }
+    if f.year.is_some_and(|y| e.date.year() != y) {
+        mask |= Facet::Year.bit();
+    }
+    if f.outcome.is_some_and(|o| !e.outcomes.contains(&o))
+        || f.before.is_some_and(|d| e.date >= d)
+        || f.after.is_some_and(|d| e.date < d)
+    {
+        mask |= Facet::OTHER;
+    }
+    mask
 }

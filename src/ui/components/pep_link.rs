@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::ui::app::use_base;
+use crate::ui::context::use_base;
 
 /// A link to PEP `number`'s page.
 #[component]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::core::dataset::Dataset;
 use crate::core::people::person_named;
 use crate::core::route::Route;
-use crate::ui::app::use_base;
+use crate::ui::context::use_base;
 
 /// A person's name as a link to `/people/<id>`.
 #[component]

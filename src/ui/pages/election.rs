@@ -5,37 +5,29 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::elections::{ordinal, ranking};
 use crate::core::model::{pep_url, Election, VotingMethod};
 use crate::core::number::{count, percent};
 use crate::core::route::Route;
-use crate::ui::app::{describe, jump_to_fragment, set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
-use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::person_link::{person_names, PersonLink};
 use crate::ui::components::table_head::{TableHead, TableScroll};
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::{describe, set_title};
 use crate::ui::pages::not_found::NotFound;
 
 #[component]
-pub fn ElectionPage() -> impl IntoView {
-    let params = use_params_map();
-    let year = move || params.with(|p| p.get("year").unwrap_or_default());
-    with_data(move |loaded| {
-        let year = year();
-        match year
-            .parse::<u16>()
-            .ok()
-            .and_then(|y| loaded.data.election(y))
-        {
-            Some(e) => {
-                view! { <ElectionView loaded=loaded.clone() election=e.clone()/> }.into_any()
-            }
-            None => view! { <NotFound what=format!("election for the term {year}")/> }.into_any(),
-        }
+pub fn ElectionPage(
+    /// The term whose election it is, as the address gives it.
+    year: u16,
+) -> impl IntoView {
+    with_data(move |loaded| match loaded.data.election(year) {
+        Some(e) => view! { <ElectionView loaded=loaded.clone() election=e.clone()/> }.into_any(),
+        None => view! { <NotFound what=format!("election for the term {year}")/> }.into_any(),
     })
 }
 
@@ -194,7 +186,6 @@ fn ElectionView(
     facts.push(
         Fact::new("Full text", format!("PEP {} on peps.python.org", e.pep)).link(pep_url(e.pep)),
     );
-    jump_to_fragment();
     let chart_title = format!(
         "{} per candidate, {} election",
         if star { "Total stars" } else { "Votes" },
@@ -203,7 +194,7 @@ fn ElectionView(
     view! {
         <article class="election" data-testid="election-page" data-term=e.term.to_string()>
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=base.href(&Route::Home)>"Timeline"</a>
+                <a href=base.href(&Route::home())>"Timeline"</a>
                 " › "
                 <a href=base.href(&Route::Elections)>"Elections"</a>
                 " › "

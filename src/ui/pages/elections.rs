@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use crate::core::elections::{overview, ElectionSummary};
 use crate::core::number::percent;
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
 use crate::ui::components::bar_chart::{Bar, BarChart};
-use crate::ui::components::data_view::with_data;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::set_title;
 
 #[component]
 pub fn ElectionsPage() -> impl IntoView {
@@ -99,7 +100,7 @@ fn ElectionList(
     let count = all.len();
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
-            <a href=base.href(&Route::Home)>"Timeline"</a>
+            <a href=base.href(&Route::home())>"Timeline"</a>
             " › "
             <span aria-current="page">"Elections"</span>
         </nav>

@@ -4,24 +4,25 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::model::{Item, Section, SectionKind};
 use crate::core::route::Route;
-use crate::ui::app::{describe, jump_to_fragment, set_title, use_base};
-use crate::ui::components::data_view::with_data;
-use crate::ui::components::export_bar::copy_page_link;
+use crate::ui::components::copy_link::copy_page_link;
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::person_link::PersonLink;
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::{describe, set_title};
 use crate::ui::pages::not_found::NotFound;
 
 #[component]
-pub fn MeetingPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+pub fn MeetingPage(
+    /// The section's id, as the address gives it.
+    id: String,
+) -> impl IntoView {
     with_data(move |loaded| {
-        let id = id();
+        let id = id.clone();
         if loaded.data.section(&id).is_none() {
             return view! { <NotFound what=format!("meeting {id}")/> }.into_any();
         }
@@ -103,11 +104,10 @@ fn Meeting(
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| copy_page_link(move |ok| copied.set(Some(ok)));
     let term_link = link(Route::Election(s.term));
-    jump_to_fragment();
     view! {
         <article class="meeting">
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=link(Route::Home)>"Timeline"</a>
+                <a href=link(Route::home())>"Timeline"</a>
                 " › "
                 <span aria-current="page">{s.id.clone()}</span>
             </nav>

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
+use crate::ui::context::use_base;
+use crate::ui::document::set_title;
 
 /// Says that `what` does not exist and links back to the timeline.
 #[component]
@@ -12,7 +13,7 @@ pub fn NotFound(
     what: String,
 ) -> impl IntoView {
     set_title("Not found");
-    let home = use_base().href(&Route::Home);
+    let home = use_base().href(&Route::home());
     view! {
         <section class="not-found" data-testid="not-found">
             <h1>"Not found"</h1>

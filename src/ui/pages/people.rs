@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use crate::core::people::{everyone, PersonSummary};
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
-use crate::ui::components::data_view::with_data;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::set_title;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
@@ -29,7 +30,7 @@ fn PeopleList(
     let members = people.iter().filter(|p| !p.terms.is_empty()).count();
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
-            <a href=use_base().href(&Route::Home)>"Timeline"</a>
+            <a href=use_base().href(&Route::home())>"Timeline"</a>
             " › "
             <span aria-current="page">"People"</span>
         </nav>

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::model::{pep_url, PepDetails};
 use crate::core::number::count;
@@ -15,25 +14,25 @@ use crate::core::peps::{
     decider_phrase, delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
 };
 use crate::core::route::Route;
-use crate::ui::app::{describe, set_title, use_base};
-use crate::ui::components::data_view::with_data;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::mention::Mention;
 use crate::ui::components::person_link::person_names;
-use crate::ui::load::{use_pep_details, Loaded};
+use crate::ui::context::use_base;
+use crate::ui::data::with_data;
+use crate::ui::data::{use_pep_details, Loaded};
+use crate::ui::document::{describe, set_title};
 use crate::ui::pages::not_found::NotFound;
 
 #[component]
-pub fn PepPage() -> impl IntoView {
-    let params = use_params_map();
-    let number = move || params.with(|p| p.get("number").unwrap_or_default());
+pub fn PepPage(
+    /// The PEP's number, as the address gives it.
+    number: u16,
+) -> impl IntoView {
     with_data(move |loaded| {
-        let raw = number();
-        match Route::parse(&format!("/peps/{raw}")) {
-            Route::Pep(n) if loaded.data.pep(n).is_some() => {
-                view! { <PepView loaded number=n/> }.into_any()
-            }
-            _ => view! { <NotFound what=format!("PEP {raw}")/> }.into_any(),
+        if loaded.data.pep(number).is_some() {
+            view! { <PepView loaded number/> }.into_any()
+        } else {
+            view! { <NotFound what=format!("PEP {number}")/> }.into_any()
         }
     })
 }
@@ -115,9 +114,9 @@ fn PepView(
     view! {
         <article class="pep" data-testid="pep-page" data-pep=number.to_string()>
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=base.href(&Route::Home)>"Timeline"</a>
+                <a href=base.href(&Route::home())>"Timeline"</a>
                 " › "
-                <a href=base.href(&Route::Peps)>"PEPs"</a>
+                <a href=base.href(&Route::peps())>"PEPs"</a>
                 " › "
                 <span aria-current="page">{format!("PEP {number}")}</span>
             </nav>

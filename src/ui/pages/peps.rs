@@ -5,32 +5,29 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::core::peps::{touched_peps, OutcomeChoice, PepQuery, PepRow, PepSort};
 use crate::core::route::Route;
-use crate::ui::app::{set_title, use_base};
-use crate::ui::components::data_view::with_data;
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
-use crate::ui::load::Loaded;
+use crate::ui::context::{use_base, use_navigator, HistoryMode};
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::set_title;
 
 #[component]
 pub fn PepsPage() -> impl IntoView {
     set_title("PEPs the council touched");
-    let location = use_location();
-    let query = Memo::new(move |_| PepQuery::from_query(&location.search.get()));
-    let navigate = use_navigate();
-    let on_change = Callback::new(move |q: PepQuery| {
-        let qs = q.to_query();
-        let path = Route::Peps.path();
-        let to = if qs.is_empty() {
-            path
-        } else {
-            format!("{path}?{qs}")
-        };
-        navigate(&to, Default::default());
+    let navigator = use_navigator();
+    // The list's sort and filter are its route's; the last one stays while the page gives way.
+    let query = Memo::new(move |last: Option<&PepQuery>| {
+        navigator.route.with(|r| match r {
+            Route::Peps(q) => *q,
+            _ => last.cloned().unwrap_or_default(),
+        })
     });
+    let on_change =
+        Callback::new(move |q: PepQuery| navigator.go(Route::Peps(q), HistoryMode::Push));
     with_data(move |loaded| view! { <PepList loaded query on_change/> })
 }
 
@@ -75,7 +72,7 @@ fn PepList(
     };
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
-            <a href=use_base().href(&Route::Home)>"Timeline"</a>
+            <a href=use_base().href(&Route::home())>"Timeline"</a>
             " › "
             <span aria-current="page">"PEPs"</span>
         </nav>

@@ -5,26 +5,27 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::core::elections::ordinal;
 use crate::core::model::{Section, VotingMethod};
 use crate::core::number::count;
 use crate::core::people::PersonRecord;
 use crate::core::route::Route;
-use crate::ui::app::{describe, set_title, use_base};
-use crate::ui::components::data_view::with_data;
 use crate::ui::components::mention::Mention;
 use crate::ui::components::table_head::{TableHead, TableScroll};
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::{describe, set_title};
 use crate::ui::pages::not_found::NotFound;
 
 #[component]
-pub fn PersonPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+pub fn PersonPage(
+    /// The person's id, as the address gives it.
+    slug: String,
+) -> impl IntoView {
     with_data(move |loaded| {
-        let slug = slug();
+        let slug = slug.clone();
         if loaded.data.person(&slug).is_none() {
             return view! { <NotFound what=format!("person \u{201c}{slug}\u{201d}")/> }.into_any();
         }
@@ -195,7 +196,7 @@ fn PersonView(
     view! {
         <article class="person" data-testid="person-page" data-person=r.person.id.clone()>
             <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=base.href(&Route::Home)>"Timeline"</a>
+                <a href=base.href(&Route::home())>"Timeline"</a>
                 " › "
                 <a href=base.href(&Route::People)>"People"</a>
                 " › "

@@ -1,28 +1,35 @@
 //! The home page: the filter bar, the time axis and the matching entries, grouped by month, or
-//! best match first when the search has words, with the words marked.
+//! best match first when the search has words, with the words marked. Its own pieces are the
+//! modules below; the search lives in the address (`Route::Home { q }`).
+
+mod export_bar;
+mod filter_bar;
+mod membership_chart;
+mod search_box;
+mod time_axis;
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Datelike;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::core::date::month_day;
 use crate::core::query::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
 use crate::core::timeline::{groups, rows_to_draw, Entry, Group};
-use crate::ui::app::{set_title, use_base};
-use crate::ui::components::data_view::with_data;
-use crate::ui::components::export_bar::ExportBar;
-use crate::ui::components::filter_bar::FilterBar;
-use crate::ui::components::membership_chart::MembershipChart;
-use crate::ui::components::search_box::BOX_ID;
-use crate::ui::components::time_axis::TimeAxis;
-use crate::ui::load::Loaded;
+use crate::ui::context::{use_base, use_navigator, HistoryMode};
+use crate::ui::data::with_data;
+use crate::ui::data::Loaded;
+use crate::ui::document::set_title;
+use crate::ui::history::{self, place};
 use crate::ui::schedule::Later;
+use export_bar::ExportBar;
+use filter_bar::FilterBar;
+use membership_chart::MembershipChart;
+use search_box::{Change, Edit, BOX_ID};
+use time_axis::TimeAxis;
 use wasm_bindgen::JsCast;
 
 /// How many entries a page of the timeline holds; "Show more" adds as many again, so a broad
@@ -36,67 +43,50 @@ const FIRST: usize = 4;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let location = use_location();
-    // The query string just typed, until the address bar holds it: typing updates the results
-    // at once and the router's navigation (with its `replaceState`, about a millisecond)
-    // follows after the paint. The URL's `q` is still the state, a frame later.
+    let navigator = use_navigator();
+    // The search the address holds; the last one stays while the page gives way to another.
+    let addressed = Memo::new(move |last: Option<&String>| {
+        navigator.route.with(|r| match r {
+            Route::Home { q } => q.clone(),
+            _ => last.cloned().unwrap_or_default(),
+        })
+    });
+    // The text just typed, until the address bar holds it: typing updates the results at once
+    // and the history entry (about a millisecond) follows after the paint. The address is
+    // still the state, a frame later.
     let typed = RwSignal::new(None::<String>);
     let filter = Memo::new(move |_| match typed.get() {
-        Some(query) => Filter::from_query(&query),
-        None => Filter::from_query(&location.search.get()),
+        Some(q) => Filter::parse(&q),
+        None => addressed.with(|q| Filter::parse(q)),
     });
-    let navigate = use_navigate();
-    let go = navigate.clone();
+    // The search the current typing burst's history entry holds: the burst's first keystroke
+    // adds an entry, the rest rewrite it, and a choice ends the burst.
+    let burst = StoredValue::new(None::<String>);
     let address_bar = Later::new();
-    let on_change = Callback::new(move |(text, replace): (String, bool)| {
-        let q = Filter::parse(&text).to_query();
-        let navigate = navigate.clone();
-        let to = move |q: &str, replace: bool| {
-            let path = if q.is_empty() {
-                "/".to_string()
-            } else {
-                format!("/?{q}")
-            };
-            let options = NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            };
-            navigate(&path, options);
-        };
-        if replace {
-            typed.set(Some(q));
+    let on_change = Callback::new(move |(text, edit): Change| match edit {
+        Edit::Typing => {
+            typed.set(Some(text));
             address_bar.after_paint(move || {
                 if let Some(q) = typed.get_untracked() {
-                    // The URL first, then back to reading it: the filter is the same, so
+                    let here = addressed.get_untracked();
+                    let mode = if burst.with_value(|b| b.as_deref() == Some(here.as_str())) {
+                        HistoryMode::Replace
+                    } else {
+                        HistoryMode::Push
+                    };
+                    burst.set_value(Some(q.clone()));
+                    // The address first, then back to reading it: the filter is the same, so
                     // nothing is drawn again.
-                    to(&q, true);
+                    navigator.go(Route::search(q), mode);
                     typed.set(None);
                 }
             });
-        } else {
-            address_bar.cancel();
-            to(&q, false);
-            typed.set(None);
         }
-    });
-    // Links from before `q=` held the whole query get its form in the address bar too.
-    Effect::new(move |_| {
-        if Filter::is_old_form(&location.search.get()) {
-            let q = filter.with_untracked(Filter::to_query);
-            let path = if q.is_empty() {
-                "/".to_string()
-            } else {
-                format!("/?{q}")
-            };
-            go(
-                &path,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+        Edit::Choice => {
+            address_bar.cancel();
+            burst.set_value(None);
+            typed.set(None);
+            navigator.go(Route::search(text), HistoryMode::Push);
         }
     });
     // The tab's title waits for the paint too: it is not what a keystroke is for.
@@ -125,14 +115,19 @@ fn Timeline(
     /// The filter from the URL.
     filter: Memo<Filter>,
     /// Turns a change of the search text into a navigation.
-    on_change: Callback<(String, bool)>,
+    on_change: Callback<Change>,
 ) -> impl IntoView {
     let all = loaded.clone();
     let results = Memo::new(move |_| filter.with(|f| run(&all.index, &all.entries, f)));
     // How many rows are drawn, and for which search. A new search keeps the rows it shares
     // with what is on screen and draws at most FIRST new ones before the paint; derived here
     // rather than reset by an effect, which would first draw the old number of rows.
-    let drawn = RwSignal::new((String::new(), FIRST));
+    // A page opened again (back, forward, a reload) draws as many rows as it had.
+    let again = place().and_then(|p| p.rows).map(|n| n as usize);
+    let drawn = RwSignal::new((
+        filter.with_untracked(|f| f.q.clone()),
+        again.unwrap_or(FIRST),
+    ));
     let on_screen = StoredValue::new(HashSet::<usize>::new());
     let limit = Memo::new(move |_| {
         filter.with(|f| match drawn.with(|(q, n)| (*q == f.q).then_some(*n)) {
@@ -156,7 +151,9 @@ fn Timeline(
     });
     let show_more = move |_| {
         let q = filter.with_untracked(|f| f.q.clone());
-        drawn.set((q, limit.get_untracked() + PAGE));
+        let n = limit.get_untracked() + PAGE;
+        drawn.set((q, n));
+        history::remember(|p| p.rows = u32::try_from(n).ok());
     };
     let count = move || results.with(|r| r.hits.len());
     let handle = window_event_listener(leptos::ev::keydown, move_through_results);
@@ -183,12 +180,7 @@ fn Timeline(
         widen(&hints.index, &hints.entries, &q)
             .into_iter()
             .map(|w| {
-                let query = Filter::parse(&w.q).to_query();
-                let href = format!(
-                    "{}{}",
-                    base.href(&Route::Home),
-                    if query.is_empty() { String::new() } else { format!("?{query}") }
-                );
+                let href = base.href(&Route::search(w.q));
                 view! {
                     <li><a href=href>{format!("Drop \u{201c}{}\u{201d}", w.token)}</a>
                     {format!(" ({} {})", w.count, if w.count == 1 { "entry" } else { "entries" })}</li>
@@ -362,7 +354,7 @@ fn EntryRow(
                 {with_year.then(|| view! { " " <span class="entry-year">{entry.date.year()}</span> })}
             </time>
             <div class="entry-body">
-                <span class=format!("badge badge-{}", entry.badge)>{entry.badge.replace('_', " ")}</span>
+                <span class=format!("badge badge-{}", entry.badge.as_str())>{entry.badge.label()}</span>
                 <a class="entry-link" href=href>{marked(title, words)}</a>
                 {(!detail.is_empty()).then(|| view! { <p class="entry-detail">{marked(detail, words)}</p> })}
                 <div class="chips">{peps}{more}</div>

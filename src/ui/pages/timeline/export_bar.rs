@@ -10,8 +10,9 @@ use web_sys::js_sys::Array;
 
 use crate::core::export::{csv, json};
 use crate::core::search::Results;
-use crate::ui::app::use_base;
-use crate::ui::load::Loaded;
+use crate::ui::components::copy_link::copy_page_link;
+use crate::ui::context::use_base;
+use crate::ui::data::Loaded;
 
 /// Download buttons for the entries `results` found, and "Copy link".
 #[component]
@@ -65,16 +66,6 @@ pub fn ExportBar(
             <span class="export-status" role="status" aria-live="polite">{move || status.get()}</span>
         </div>
     }
-}
-
-/// Copies the page's address and then calls `done` with whether the browser allowed it: the
-/// clipboard can refuse (no permission, a page out of focus), so success is not assumed.
-pub fn copy_page_link(done: impl Fn(bool) + 'static) {
-    let href = window().location().href().unwrap_or_default();
-    let written = window().navigator().clipboard().write_text(&href);
-    leptos::task::spawn_local(async move {
-        done(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
-    });
 }
 
 /// Offers `text` as a file named `name`, reporting the outcome in `status`.

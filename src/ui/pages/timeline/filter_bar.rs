@@ -7,17 +7,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::search_box::{Change, Edit, SearchBox};
 use crate::core::query::{parse_pep, set_qualifier, Filter, Qualifier};
 use crate::core::search::{Counts, FacetCounts, Results};
 use crate::core::sort::sort;
 use crate::core::timeline::EntryKind;
-use crate::ui::components::search_box::SearchBox;
-use crate::ui::load::Loaded;
+use crate::ui::data::Loaded;
 use crate::ui::schedule::Later;
-
-/// A change of the search box's text, and whether it replaces the history entry (typing)
-/// rather than pushing one (a choice).
-pub type Change = (String, bool);
 
 /// The filter controls with a match count beside every choice.
 #[component]
@@ -57,7 +53,7 @@ pub fn FilterBar(
     let person = Memo::new(move |_| filter.with(|f| f.person.clone()));
     let set = move |key: Qualifier, value: Option<String>| {
         let q = filter.with_untracked(|f| set_qualifier(&f.q, key, value.as_deref()));
-        on_change.run((q, false));
+        on_change.run((q, Edit::Choice));
     };
     let index = loaded.clone();
     // The person control shows a person when the qualifier names exactly one.
@@ -207,7 +203,7 @@ pub fn FilterBar(
             <div class="field field-button">
                 <button type="button" class="button secondary" data-testid="clear-filters"
                     disabled=move || filter.get().is_empty()
-                    on:click=move |_| on_change.run((String::new(), false))>
+                    on:click=move |_| on_change.run((String::new(), Edit::Choice))>
                     "Clear filters"
                 </button>
             </div>

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use crate::core::people::membership;
 use crate::core::route::Route;
-use crate::ui::app::use_base;
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::Loaded;
 
 /// Lanes of council members with their terms as bands.
 #[component]

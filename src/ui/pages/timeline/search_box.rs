@@ -10,7 +10,18 @@ use wasm_bindgen::JsCast;
 
 use crate::core::query::{Filter, Problem};
 use crate::core::search::suggest;
-use crate::ui::load::Loaded;
+use crate::ui::data::Loaded;
+
+/// How the search text changed: keys typed into the box (a burst of which is one step of the
+/// history), or a choice (a control, a suggestion, Esc), which is a step of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Typing,
+    Choice,
+}
+
+/// The search box's new text, and how it changed.
+pub type Change = (String, Edit);
 
 /// The box's element id; `/` focuses it and the results' ArrowUp leads back to it.
 pub const BOX_ID: &str = "filter-q";
@@ -25,9 +36,8 @@ pub fn SearchBox(
     filter: Memo<Filter>,
     /// Problems found while running the query (a person no one matches).
     run_problems: Signal<Vec<Problem>>,
-    /// Called with the box's new text, and whether it replaces the history entry (typing)
-    /// rather than pushing one (a choice).
-    on_change: Callback<(String, bool)>,
+    /// Called with the box's new text, and whether it was typed or chosen.
+    on_change: Callback<Change>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
@@ -35,7 +45,7 @@ pub fn SearchBox(
     let expanded = move || open.get() && suggestions.with(|s| !s.is_empty());
     let choose = move |i: usize| {
         if let Some(s) = suggestions.with_untracked(|s| s.get(i).cloned()) {
-            on_change.run((s.q, false));
+            on_change.run((s.q, Edit::Choice));
         }
         open.set(false);
         active.set(None);
@@ -88,7 +98,7 @@ pub fn SearchBox(
                     open.set(false);
                     active.set(None);
                 } else if !filter.with_untracked(|f| f.q.is_empty()) {
-                    on_change.run((String::new(), false));
+                    on_change.run((String::new(), Edit::Choice));
                 } else if let Some(el) = box_element() {
                     let _ = el.blur();
                 }
@@ -133,7 +143,7 @@ pub fn SearchBox(
                 on:input=move |ev| {
                     open.set(true);
                     active.set(None);
-                    on_change.run((event_target_value(&ev), true));
+                    on_change.run((event_target_value(&ev), Edit::Typing));
                 }
                 on:keydown=on_keydown
                 on:blur=move |_| open.set(false)/>

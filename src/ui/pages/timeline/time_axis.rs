@@ -11,8 +11,8 @@ use crate::core::query::{set_qualifier, Filter, Qualifier};
 use crate::core::route::Route;
 use crate::core::search::Results;
 use crate::core::timeline::EntryKind;
-use crate::ui::app::use_base;
-use crate::ui::load::Loaded;
+use crate::ui::context::use_base;
+use crate::ui::data::Loaded;
 
 // Whole SVG units: the axis is 1000 wide, so a unit is under three days, and integers keep
 // float formatting (about 10 KB of wasm) out of the build.
@@ -66,14 +66,11 @@ pub fn TimeAxis(
             let link = move || {
                 filter.with(|f| {
                     let year = (f.year != Some(y)).then(|| y.to_string());
-                    let q = Filter::parse(&set_qualifier(&f.q, Qualifier::Year, year.as_deref()))
-                        .to_query();
-                    let home = base.href(&Route::Home);
-                    if q.is_empty() {
-                        home
-                    } else {
-                        format!("{home}?{q}")
-                    }
+                    base.href(&Route::search(set_qualifier(
+                        &f.q,
+                        Qualifier::Year,
+                        year.as_deref(),
+                    )))
                 })
             };
             let current = Memo::new(move |_| filter.with(|f| f.year == Some(y)));
