@@ -2,7 +2,9 @@
 //! tests over random inputs.
 
 use chrono::NaiveDate;
-use council_explorer::core::axis::{describe, DateRange, Period, RangeError};
+use council_explorer::core::axis::{
+    describe, DateRange, Period, RangeError, Scale, Window, MIN_SPAN_DAYS,
+};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {
@@ -250,6 +252,329 @@ proptest! {
                 prop_assert_eq!(DateRange::parse(&r.to_qualifier_value()), Ok(r));
             }
             Err(e) => prop_assert!(e.to_string().ends_with('.')),
+        }
+    }
+}
+
+// ---- Window ----------------------------------------------------------------------------------
+
+fn window(a: &str, b: &str) -> Window {
+    Window::new(day(a), day(b)).unwrap()
+}
+
+/// The data's span, as the app passes it.
+fn limits() -> Window {
+    window("2019-01-01", "2026-12-31")
+}
+
+fn from_offset(n: i64) -> NaiveDate {
+    day("1990-01-01") + chrono::Days::new(n as u64)
+}
+
+/// Limits of a day to 60 years, and a window of any length inside them.
+fn limits_and_window() -> impl Strategy<Value = (Window, Window)> {
+    (0i64..20_000, 0i64..22_000)
+        .prop_flat_map(|(first, len)| (Just((first, len)), 0..=len, 0..=len))
+        .prop_map(|((first, len), a, b)| {
+            let limits = Window::new(from_offset(first), from_offset(first + len)).unwrap();
+            let w =
+                Window::new(from_offset(first + a.min(b)), from_offset(first + a.max(b))).unwrap();
+            (limits, w.clamp(limits))
+        })
+}
+
+#[test]
+fn a_window_counts_both_ends_and_refuses_to_run_backwards() {
+    let w = window("2022-01-01", "2022-12-31");
+    assert_eq!(w.days(), 365);
+    assert!(w.contains(day("2022-01-01")) && w.contains(day("2022-12-31")));
+    assert!(!w.contains(day("2021-12-31")) && !w.contains(day("2023-01-01")));
+    assert_eq!(Window::new(day("2022-01-02"), day("2022-01-01")), None);
+    assert_eq!(window("2022-01-01", "2022-01-01").days(), 1);
+}
+
+#[test]
+fn clamp_moves_a_window_inside_the_limits_and_holds_its_span_between_a_week_and_the_limits() {
+    // Too early: moved, not shrunk.
+    assert_eq!(
+        window("2018-12-01", "2019-01-30").clamp(limits()),
+        window("2019-01-01", "2019-03-02")
+    );
+    // Too late.
+    assert_eq!(
+        window("2026-12-30", "2027-01-05").clamp(limits()),
+        window("2026-12-25", "2026-12-31")
+    );
+    // Wider than the limits: the limits.
+    assert_eq!(window("2010-01-01", "2030-01-01").clamp(limits()), limits());
+    // Shorter than a week: the week around its middle.
+    assert_eq!(
+        window("2023-08-28", "2023-08-28").clamp(limits()),
+        window("2023-08-25", "2023-08-31")
+    );
+    // Limits shorter than a week are the whole span.
+    let tiny = window("2023-08-01", "2023-08-03");
+    assert_eq!(window("2023-08-02", "2023-08-02").clamp(tiny), tiny);
+}
+
+#[test]
+fn pan_keeps_the_span_and_stops_at_the_limits() {
+    let w = window("2022-01-01", "2022-06-30");
+    assert_eq!(w.pan(31, limits()), window("2022-02-01", "2022-07-31"));
+    assert_eq!(
+        w.pan(-1_000_000, limits()),
+        window("2019-01-01", "2019-06-30")
+    );
+    assert_eq!(w.pan(i64::MAX, limits()).end(), day("2026-12-31"));
+    assert_eq!(w.pan(i64::MAX, limits()).days(), w.days());
+}
+
+#[test]
+fn zoom_keeps_the_anchor_day_where_it_was() {
+    let year = window("2022-01-01", "2022-12-31");
+    // Twice as close around the middle of the year: half the days, the middle kept.
+    let z = year.zoom(2.0, day("2022-07-02"), limits());
+    assert_eq!(z.days(), 183);
+    assert_eq!(z, window("2022-04-02", "2022-10-01"));
+    // Around the first day, the window keeps its start; around the last, its end.
+    assert_eq!(
+        year.zoom(4.0, day("2022-01-01"), limits()).start(),
+        day("2022-01-01")
+    );
+    assert_eq!(
+        year.zoom(4.0, day("2022-12-31"), limits()).end(),
+        day("2022-12-31")
+    );
+    // Zooming out from the middle of the years: the limits, at most.
+    assert_eq!(year.zoom(0.01, day("2022-07-02"), limits()), limits());
+    // In, past a week: a week.
+    assert_eq!(
+        year.zoom(1000.0, day("2022-07-02"), limits()),
+        window("2022-06-29", "2022-07-05")
+    );
+    // Small wheel steps on a short window still move by a day each.
+    let fortnight = window("2022-07-01", "2022-07-14");
+    assert_eq!(fortnight.zoom(1.01, day("2022-07-07"), limits()).days(), 13);
+    assert_eq!(fortnight.zoom(0.99, day("2022-07-07"), limits()).days(), 15);
+    assert_eq!(fortnight.zoom(1.0, day("2022-07-07"), limits()), fortnight);
+    // Not a number, nothing or less: no change.
+    for f in [f64::NAN, 0.0, -2.0, f64::INFINITY] {
+        assert_eq!(year.zoom(f, day("2022-07-02"), limits()), year);
+    }
+    // At an edge of the limits the window is moved back inside.
+    let early = window("2019-01-01", "2019-12-31");
+    assert_eq!(
+        early.zoom(0.5, day("2019-03-01"), limits()).start(),
+        day("2019-01-01")
+    );
+}
+
+#[test]
+fn a_bin_zooms_to_its_dates_with_room_either_side() {
+    // A month of marks: three days of room on each side.
+    assert_eq!(
+        Window::around(day("2023-08-01"), day("2023-08-31"), limits()),
+        window("2023-07-29", "2023-09-03")
+    );
+    // A bin of one day: the week around it.
+    assert_eq!(
+        Window::around(day("2023-08-28"), day("2023-08-28"), limits()),
+        window("2023-08-25", "2023-08-31")
+    );
+    // Either order; never past the limits.
+    assert_eq!(
+        Window::around(day("2026-12-31"), day("2026-12-20"), limits()),
+        window("2026-12-18", "2026-12-31")
+    );
+}
+
+#[test]
+fn a_window_is_a_range_and_back() {
+    let w = window("2022-01-01", "2022-06-30");
+    assert_eq!(w.to_range(), range("2022-01..2022-06"));
+    assert_eq!(Window::from_range(w.to_range(), limits()), w);
+    // An open end reaches the limit.
+    assert_eq!(
+        Window::from_range(range("2024.."), limits()),
+        window("2024-01-01", "2026-12-31")
+    );
+    assert_eq!(
+        Window::from_range(range("..2022-06"), limits()),
+        window("2019-01-01", "2022-06-30")
+    );
+    // A day is shown as its week; a range beyond the data as the limits' last days.
+    assert_eq!(
+        Window::from_range(range("2023-08-28"), limits()),
+        window("2023-08-25", "2023-08-31")
+    );
+    assert_eq!(
+        Window::from_range(range("2030.."), limits()),
+        window("2026-12-25", "2026-12-31")
+    );
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_the_limits(
+        (limits, w) in limits_and_window(),
+        width in 1u32..=4000,
+        at in 0u32..4000,
+        factor in 0.05f64..20.0,
+    ) {
+        let before = Scale::new(w, width);
+        let px = (at % width) as i32;
+        let anchor = before.date_at(px);
+        let z = w.zoom(factor, anchor, limits);
+        prop_assert!(limits.contains(z.start()) && limits.contains(z.end()));
+        prop_assert!(z.days() >= MIN_SPAN_DAYS.min(limits.days()));
+        let after = Scale::new(z, width);
+        if z.start() > limits.start() && z.end() < limits.end() {
+            // The middle of the anchor's day moves at most half a new day and a pixel's rounding:
+            // within a pixel wherever a day is at most a pixel wide.
+            let moved = i64::from((after.x_mid(anchor) - before.x_mid(anchor)).abs());
+            let day_px = (i64::from(width) + z.days() - 1) / z.days();
+            prop_assert!(2 * moved <= day_px + 2, "moved {} px, a day is {} px", moved, day_px);
+            if z.days() >= i64::from(width) {
+                prop_assert!(moved <= 1);
+            }
+        }
+    }
+
+    #[test]
+    fn pan_keeps_the_span_and_the_limits(
+        (limits, w) in limits_and_window(),
+        days in prop_oneof![-500i64..500, any::<i64>()],
+    ) {
+        let p = w.pan(days, limits);
+        prop_assert_eq!(p.days(), w.days());
+        prop_assert!(limits.contains(p.start()) && limits.contains(p.end()));
+    }
+
+    #[test]
+    fn a_window_round_trips_through_its_range(
+        (limits, w) in limits_and_window(),
+    ) {
+        prop_assert_eq!(Window::from_range(w.to_range(), limits), w);
+        let v = w.to_range().to_qualifier_value();
+        prop_assert_eq!(DateRange::parse(&v), Ok(w.to_range()));
+    }
+}
+
+// ---- Scale -----------------------------------------------------------------------------------
+
+#[test]
+fn a_pixel_a_day() {
+    let s = Scale::new(window("2022-01-01", "2022-12-31"), 365);
+    assert_eq!(s.x(day("2022-01-01")), 0);
+    assert_eq!(s.x(day("2022-02-01")), 31);
+    assert_eq!(s.x(day("2023-01-01")), 365);
+    assert_eq!(s.x(day("2021-12-31")), -1);
+    assert_eq!(s.date_at(31), day("2022-02-01"));
+    assert_eq!(s.date_at(-1), day("2021-12-31"));
+}
+
+#[test]
+fn days_wider_than_a_pixel_own_their_pixels_from_their_left_edge() {
+    // 7 days on 100 px: day k owns ⌈100k/7⌉ up to the next day's edge.
+    let s = Scale::new(window("2023-08-28", "2023-09-03"), 100);
+    let edges: Vec<i32> = (0..=7)
+        .map(|k| s.x(day("2023-08-28") + chrono::Days::new(k)))
+        .collect();
+    assert_eq!(edges, [0, 15, 29, 43, 58, 72, 86, 100]);
+    assert_eq!(s.x_mid(day("2023-08-28")), 7);
+    assert_eq!(s.date_at(14), day("2023-08-28"));
+    assert_eq!(s.date_at(15), day("2023-08-29"));
+    assert_eq!(s.date_at(99), day("2023-09-03"));
+}
+
+#[test]
+fn many_days_to_a_pixel() {
+    let s = Scale::new(limits(), 1000);
+    assert_eq!(limits().days(), 2922);
+    assert_eq!(s.x(day("2019-01-01")), 0);
+    assert_eq!(s.x(day("2027-01-01")), 1000);
+    assert_eq!(s.x(day("2023-01-01")), 500);
+    assert_eq!(s.date_at(500), day("2023-01-01"));
+    // Three days share the last pixel; the two that begin after its left edge begin at the
+    // axis's right edge, and marks sit at the middle of their day, inside it.
+    assert_eq!(s.date_at(999), day("2026-12-29"));
+    assert_eq!(s.x(day("2026-12-31")), 1000);
+    assert_eq!(s.x_mid(day("2026-12-31")), 999);
+    // Far outside the window the pixels saturate instead of wrapping.
+    let z = Scale::new(window("2023-08-28", "2023-09-03"), u32::MAX);
+    assert_eq!(z.x(NaiveDate::MAX), i32::MAX);
+    assert_eq!(z.x(NaiveDate::MIN), i32::MIN);
+    // No width: every pixel is the first day.
+    assert_eq!(Scale::new(limits(), 0).date_at(40), day("2019-01-01"));
+}
+
+#[test]
+fn extent_brush_and_drag() {
+    let s = Scale::new(window("2022-01-01", "2022-12-31"), 365);
+    assert_eq!(s.extent(&range("2022-01..2022-06")), (0, 181));
+    assert_eq!(s.extent(&range("2022-07..")), (181, 365));
+    assert_eq!(s.extent(&range("..2021")), (0, 0));
+    assert_eq!(s.extent(&range("2020..2030")), (0, 365));
+    assert_eq!(s.brush(181, 0), range("2022-01..2022-06"));
+    assert_eq!(s.brush(40, 40), range("2022-02-10"));
+    assert_eq!(s.brush(-20, 9000), range("2022"));
+    // Dragging right by 31 px shows the 31 days before.
+    assert_eq!(s.pan_px(31, limits()), window("2021-12-01", "2022-11-30"));
+    // On 2 px a day, 3 px round to 2 days.
+    let wide = Scale::new(window("2022-01-01", "2022-12-31"), 730);
+    assert_eq!(wide.pan_px(-3, limits()).start(), day("2022-01-03"));
+    // The zoom around a pixel is the zoom around its day.
+    assert_eq!(
+        s.zoom_at(2.0, 182, limits()),
+        s.window().zoom(2.0, day("2022-07-02"), limits())
+    );
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn pixels_and_days_are_inverses_at_the_finer_grain(
+        (_, w) in limits_and_window(),
+        width in 1u32..=6000,
+        k in any::<u32>(),
+    ) {
+        let s = Scale::new(w, width);
+        if i64::from(width) >= w.days() {
+            // A pixel is at most a day: every day comes back from its left edge and its middle.
+            let d = w.start() + chrono::Days::new(u64::from(k) % w.days() as u64);
+            prop_assert_eq!(s.date_at(s.x(d)), d);
+            prop_assert_eq!(s.date_at(s.x_mid(d)), d);
+        }
+        if i64::from(width) <= w.days() {
+            // A day is at most a pixel: every pixel comes back from its day.
+            let px = (k % width) as i32;
+            prop_assert_eq!(s.x(s.date_at(px)), px);
+        }
+        let px = (k % width) as i32;
+        prop_assert!(w.contains(s.date_at(px)));
+    }
+
+    #[test]
+    fn a_brush_over_a_ranges_extent_gives_the_range_back(
+        (_, w) in limits_and_window(),
+        width in 1u32..=6000,
+        a in any::<u32>(),
+        b in any::<u32>(),
+    ) {
+        let s = Scale::new(w, width);
+        let (a, b) = (a as i64 % w.days(), b as i64 % w.days());
+        let r = DateRange::new(
+            Some(w.start() + chrono::Days::new(a.min(b) as u64)),
+            Some(w.start() + chrono::Days::new(a.max(b) as u64)),
+        )
+        .unwrap();
+        let (left, right) = s.extent(&r);
+        prop_assert!(0 <= left && left <= right && right <= width as i32);
+        if i64::from(width) >= w.days() {
+            prop_assert_eq!(s.brush(right, left), r);
         }
     }
 }

@@ -10,6 +10,275 @@ use thiserror::Error;
 
 use super::date::{long, month_abbr};
 
+/// The narrowest window the axis zooms to, in days: a week still shows a tick per day.
+pub const MIN_SPAN_DAYS: i64 = 7;
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+/// The date of a day number, held to the dates chrono can represent, so no arithmetic here can
+/// fail however far a drag or a zoom overshoots.
+fn from_day_number(n: i64) -> NaiveDate {
+    let n = n.clamp(day_number(NaiveDate::MIN), day_number(NaiveDate::MAX));
+    i32::try_from(n)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// `a / b` rounded down, for `b > 0` and any sign of `a`.
+fn div_floor(a: i64, b: i64) -> i64 {
+    a.div_euclid(b)
+}
+
+/// `a / b` rounded up, for `b > 0` and any sign of `a`.
+fn div_ceil(a: i64, b: i64) -> i64 {
+    -(-a).div_euclid(b)
+}
+
+fn saturate(x: i64) -> i32 {
+    x.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32
+}
+
+// ---------------------------------------------------------------------------------------------
+// Window
+
+/// The days the axis shows: `start` to `end`, both included, never empty. Every operation takes
+/// the limits (the data's span) and returns a new window inside them, at least
+/// [`MIN_SPAN_DAYS`] long (or the limits, if they are shorter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Window {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl Window {
+    /// `None` when `end` is before `start`.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Option<Window> {
+        (start <= end).then_some(Window { start, end })
+    }
+
+    pub fn start(self) -> NaiveDate {
+        self.start
+    }
+
+    pub fn end(self) -> NaiveDate {
+        self.end
+    }
+
+    /// How many days the window holds, both ends counted.
+    pub fn days(self) -> i64 {
+        day_number(self.end) - day_number(self.start) + 1
+    }
+
+    pub fn contains(self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    /// The window of `span` days from day number `first`, made to fit `limits`: the span held
+    /// between the minimum and the limits' own, a short window grown around its middle, then
+    /// moved (not shrunk) back inside. Every operation ends here, in day numbers, so nothing
+    /// can overflow on the way.
+    fn fit(first: i64, span: i64, limits: Window) -> Window {
+        let (lo, hi) = (day_number(limits.start), day_number(limits.end));
+        let max = hi - lo + 1;
+        let wanted = span.clamp(MIN_SPAN_DAYS.min(max), max);
+        let first = if wanted == span {
+            first
+        } else {
+            // The same middle: first + (span − wanted) / 2, halves rounded down.
+            div_floor(first.saturating_mul(2).saturating_add(span) - wanted, 2)
+        };
+        let first = first.clamp(lo, hi - wanted + 1);
+        Window {
+            start: from_day_number(first),
+            end: from_day_number(first + wanted - 1),
+        }
+    }
+
+    /// The same days, moved and trimmed to fit `limits`.
+    pub fn clamp(self, limits: Window) -> Window {
+        Window::fit(day_number(self.start), self.days(), limits)
+    }
+
+    /// Moved by `days` (later when positive), its length kept; it stops at the limits.
+    pub fn pan(self, days: i64, limits: Window) -> Window {
+        Window::fit(
+            day_number(self.start).saturating_add(days),
+            self.days(),
+            limits,
+        )
+    }
+
+    /// `factor` times closer (2.0 shows half as many days, 0.5 twice as many) around `anchor`,
+    /// the day under the pointer: the middle of the anchor's day stays at the same fraction of
+    /// the window, so it stays under the pointer unless the limits move the window. Any factor
+    /// other than 1 changes the span by at least a day (until a limit), so small wheel steps
+    /// on a short window are not rounded away; a factor that is not a positive number only
+    /// fits the window to the limits.
+    pub fn zoom(self, factor: f64, anchor: NaiveDate, limits: Window) -> Window {
+        let days = self.days();
+        if !(factor.is_finite() && factor > 0.0) {
+            return self.clamp(limits);
+        }
+        let max = limits.days();
+        // `as` saturates, and the clamp keeps the span a real one.
+        let mut span = (days as f64 / factor).round() as i64;
+        if span == days && factor != 1.0 {
+            span += if factor > 1.0 { -1 } else { 1 };
+        }
+        let span = span.clamp(MIN_SPAN_DAYS.min(max), max);
+        let a = (day_number(anchor) - day_number(self.start)).clamp(0, days - 1);
+        // The anchor's place in the new window: (a + ½) · span / days, rounded down.
+        let at = div_floor((2 * a + 1) * span, 2 * days);
+        Window::fit(day_number(self.start) + a - at, span, limits)
+    }
+
+    /// What a click on a bin zooms to: `first` to `last` (in either order) with a tenth of their
+    /// span, at least a day, on each side, at least the minimum span, inside the limits.
+    pub fn around(first: NaiveDate, last: NaiveDate, limits: Window) -> Window {
+        let (a, b) = (first.min(last), first.max(last));
+        let span = day_number(b) - day_number(a) + 1;
+        let pad = (span / 10).max(1);
+        Window::fit(day_number(a) - pad, span + 2 * pad, limits)
+    }
+
+    /// The window as a `date:` range with both ends.
+    pub fn to_range(self) -> DateRange {
+        DateRange {
+            start: Some(self.start),
+            end: Some(self.end),
+        }
+    }
+
+    /// The window a range shows: an open end reaches the limit on its side, and the result is
+    /// fitted to the limits (so a single day becomes the week around it).
+    pub fn from_range(range: DateRange, limits: Window) -> Window {
+        let start = range.start.unwrap_or(limits.start);
+        let end = range.end.unwrap_or(limits.end).max(start);
+        Window::fit(
+            day_number(start),
+            day_number(end) - day_number(start) + 1,
+            limits,
+        )
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale
+
+/// A window laid over `width` pixels. Day `k` of the window (0 for its start) begins at
+/// `k · width / days`, which `x` rounds up to a whole pixel, and a pixel belongs to the day its
+/// left edge falls in (`date_at`). So when a pixel is at most a day, `date_at(x(d)) == d`, and
+/// when a day is at most a pixel, `x(date_at(p)) == p`. Where days share a pixel, the window's
+/// last days may begin at `width` itself, so marks are drawn at [`Scale::x_mid`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    window: Window,
+    first: i64,
+    days: i64,
+    width: i64,
+}
+
+impl Scale {
+    pub fn new(window: Window, width: u32) -> Scale {
+        Scale {
+            window,
+            first: day_number(window.start),
+            days: window.days(),
+            width: i64::from(width),
+        }
+    }
+
+    pub fn window(&self) -> Window {
+        self.window
+    }
+
+    pub fn width(&self) -> u32 {
+        self.width as u32
+    }
+
+    /// The first pixel of `d`'s day (its left edge; a tick or a band starts here). Dates outside
+    /// the window fall outside `0..width`; the result saturates rather than wrapping.
+    pub fn x(&self, d: NaiveDate) -> i32 {
+        saturate(div_ceil(
+            (day_number(d) - self.first) * self.width,
+            self.days,
+        ))
+    }
+
+    /// The middle pixel of those `d`'s day owns, or the pixel a day narrower than a pixel lies
+    /// in: where its mark is drawn. Inside `0..width` for every day of the window.
+    pub fn x_mid(&self, d: NaiveDate) -> i32 {
+        if self.width == 0 {
+            return 0;
+        }
+        let left = i64::from(self.x(d));
+        let right = i64::from(self.x(d.succ_opt().unwrap_or(d)));
+        saturate(div_floor(left + right - 1, 2))
+    }
+
+    /// The day pixel `x`'s left edge falls in: the day under a pointer at `x` (pixels left or
+    /// right of the axis continue the days, for a drag that overshoots).
+    pub fn date_at(&self, x: i32) -> NaiveDate {
+        if self.width == 0 {
+            return self.window.start;
+        }
+        from_day_number(self.first + div_floor(i64::from(x) * self.days, self.width))
+    }
+
+    /// The pixels `[left, right)` that a range covers, held to the axis: an open end reaches
+    /// the axis's edge. For the brushed range and the term bands, drawn at their real width.
+    pub fn extent(&self, range: &DateRange) -> (i32, i32) {
+        let width = saturate(self.width);
+        let left = range.start.map_or(0, |d| self.x(d)).clamp(0, width);
+        let right = range
+            .end
+            .map_or(width, |d| self.x(d.succ_opt().unwrap_or(d)))
+            .clamp(left, width);
+        (left, right)
+    }
+
+    /// The days a brush between the pointer's positions `a` and `b` (either order) covers: from
+    /// the day at the left one to the last day that begins before the right one, so a brush
+    /// over a range's [`Scale::extent`] gives the range back; at least the day under a click;
+    /// a brush to an edge of the axis takes the window's first or last day.
+    pub fn brush(&self, a: i32, b: i32) -> DateRange {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let start = if lo <= 0 {
+            self.window.start
+        } else {
+            self.date_at(lo)
+        };
+        let end = if i64::from(hi) >= self.width {
+            self.window.end
+        } else {
+            self.date_at(hi.saturating_sub(1))
+        };
+        DateRange {
+            start: Some(start),
+            end: Some(end.max(start)),
+        }
+    }
+
+    /// The window after a drag of `dx` pixels (to the right when positive, which shows earlier
+    /// days). Pass the whole drag since the pointer went down, from the scale at that moment:
+    /// steps smaller than a day would each round to nothing.
+    pub fn pan_px(&self, dx: i32, limits: Window) -> Window {
+        if self.width == 0 {
+            return self.window.clamp(limits);
+        }
+        let days = div_floor(-i64::from(dx) * self.days * 2 + self.width, 2 * self.width);
+        self.window.pan(days, limits)
+    }
+
+    /// The window after zooming `factor` times closer around pixel `x` (see [`Window::zoom`]).
+    pub fn zoom_at(&self, factor: f64, x: i32, limits: Window) -> Window {
+        self.window.zoom(factor, self.date_at(x), limits)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The `date:` range
 
