@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use council_explorer::core::axis::{
-    describe, DateRange, Period, RangeError, Scale, Window, MIN_SPAN_DAYS,
+    describe, ticks, DateRange, Period, RangeError, Scale, TickStep, TickUnit, Window,
+    MIN_SPAN_DAYS,
 };
 use proptest::prelude::*;
 
@@ -575,6 +576,153 @@ proptest! {
         prop_assert!(0 <= left && left <= right && right <= width as i32);
         if i64::from(width) >= w.days() {
             prop_assert_eq!(s.brush(right, left), r);
+        }
+    }
+}
+
+// ---- Ticks -----------------------------------------------------------------------------------
+
+fn labels(scale: &Scale, gap: u32) -> Vec<(String, bool)> {
+    ticks(scale, gap)
+        .into_iter()
+        .map(|t| (t.label, t.major))
+        .collect()
+}
+
+fn plain(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn eight_years_on_a_wide_axis_are_marked_in_years() {
+    let s = Scale::new(limits(), 1000);
+    let step = TickStep::choose(&s, 48);
+    assert_eq!(
+        step,
+        TickStep {
+            unit: TickUnit::Year,
+            every: 1
+        }
+    );
+    assert_eq!(step.describe(), "years");
+    let t = ticks(&s, 48);
+    assert_eq!(
+        t.iter().map(|t| t.label.clone()).collect::<Vec<_>>(),
+        plain(&["2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"])
+    );
+    assert!(t.iter().all(|t| t.major));
+    assert_eq!(t[4].x, 500);
+}
+
+#[test]
+fn on_a_narrow_axis_years_go_by_twos_then_fives() {
+    let s = Scale::new(limits(), 300);
+    assert_eq!(TickStep::choose(&s, 48).describe(), "every 2 years");
+    assert_eq!(
+        ticks(&s, 48)
+            .into_iter()
+            .map(|t| t.label)
+            .collect::<Vec<_>>(),
+        plain(&["2020", "2022", "2024", "2026"])
+    );
+    let s = Scale::new(limits(), 100);
+    assert_eq!(TickStep::choose(&s, 48).describe(), "every 5 years");
+    assert_eq!(
+        labels(&s, 48),
+        [("2020".to_string(), true), ("2025".to_string(), true)]
+    );
+    // Too narrow for even that: one tick at most.
+    let s = Scale::new(limits(), 3);
+    assert!(ticks(&s, 48).len() <= 1);
+}
+
+#[test]
+fn a_year_is_marked_in_months_or_quarters() {
+    let s = Scale::new(window("2023-01-01", "2023-12-31"), 1000);
+    assert_eq!(TickStep::choose(&s, 48).unit, TickUnit::Month);
+    let l = labels(&s, 48);
+    assert_eq!(l.len(), 12);
+    assert_eq!(l[0], ("2023".to_string(), true));
+    assert_eq!(l[7], ("Aug".to_string(), false));
+    assert!(l[1..].iter().all(|(_, major)| !major));
+
+    let s = Scale::new(window("2022-11-15", "2023-11-14"), 400);
+    assert_eq!(TickStep::choose(&s, 48).describe(), "quarters");
+    assert_eq!(
+        labels(&s, 48),
+        [
+            ("2023".to_string(), true),
+            ("Q2".to_string(), false),
+            ("Q3".to_string(), false),
+            ("Q4".to_string(), false)
+        ]
+    );
+}
+
+#[test]
+fn two_months_are_marked_in_weeks_and_a_fortnight_in_days() {
+    let s = Scale::new(window("2023-08-01", "2023-09-30"), 1000);
+    assert_eq!(TickStep::choose(&s, 48).unit, TickUnit::Week);
+    let l = labels(&s, 48);
+    assert_eq!(
+        l.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(),
+        ["7 Aug", "14 Aug", "21 Aug", "28 Aug", "4 Sep", "11 Sep", "18 Sep", "25 Sep"]
+    );
+    // The first Monday of each month is major.
+    assert_eq!(
+        l.iter()
+            .filter(|(_, m)| *m)
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>(),
+        ["7 Aug", "4 Sep"]
+    );
+    let s = Scale::new(window("2023-08-25", "2023-09-07"), 1000);
+    let step = TickStep::choose(&s, 48);
+    assert_eq!(
+        (step.unit, step.describe()),
+        (TickUnit::Day, "days".to_string())
+    );
+    let l = labels(&s, 48);
+    assert_eq!(l.len(), 14);
+    assert_eq!(l[7], ("1 Sep".to_string(), true));
+    assert_eq!(l[8], ("2 Sep".to_string(), false));
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn ticks_are_in_order_inside_the_window_and_never_crowd(
+        (_, w) in limits_and_window(),
+        width in 0u32..=4000,
+        gap in 0u32..=120,
+    ) {
+        let s = Scale::new(w, width);
+        let t = ticks(&s, gap);
+        for tick in &t {
+            prop_assert!(w.contains(tick.date), "{tick:?} outside {w:?}");
+            prop_assert_eq!(tick.x, s.x(tick.date));
+            prop_assert!((0..=width as i32).contains(&tick.x));
+            prop_assert!(!tick.label.is_empty() && tick.label.chars().count() <= 6);
+        }
+        for pair in t.windows(2) {
+            prop_assert!(pair[0].date < pair[1].date);
+            prop_assert!(pair[1].x - pair[0].x >= gap.max(1) as i32, "{:?}", pair);
+        }
+    }
+
+    #[test]
+    fn the_step_is_the_finest_that_fits(
+        (_, w) in limits_and_window(),
+        width in 1u32..=4000,
+        gap in 1u32..=120,
+    ) {
+        let s = Scale::new(w, width);
+        let step = TickStep::choose(&s, gap);
+        if step.unit != TickUnit::Day && step.every == 1 {
+            // The shortest day, week, month or quarter: the unit just finer than the one chosen.
+            let finer = [1i64, 7, 28, 90][step.unit as usize - 1];
+            prop_assert!(finer * i64::from(width) / w.days() < i64::from(gap));
         }
     }
 }

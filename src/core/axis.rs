@@ -280,6 +280,201 @@ impl Scale {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ticks
+
+/// The period between two ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TickUnit {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl TickUnit {
+    pub const ALL: [TickUnit; 5] = [
+        TickUnit::Day,
+        TickUnit::Week,
+        TickUnit::Month,
+        TickUnit::Quarter,
+        TickUnit::Year,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TickUnit::Day => "day",
+            TickUnit::Week => "week",
+            TickUnit::Month => "month",
+            TickUnit::Quarter => "quarter",
+            TickUnit::Year => "year",
+        }
+    }
+
+    /// The shortest such period, in days: what two neighbouring ticks are at least apart.
+    fn shortest_days(self) -> i64 {
+        match self {
+            TickUnit::Day => 1,
+            TickUnit::Week => 7,
+            TickUnit::Month => 28,
+            // January to March of a common year.
+            TickUnit::Quarter => 90,
+            TickUnit::Year => 365,
+        }
+    }
+}
+
+/// Which ticks the axis draws: every `every` units (more than one only for years, when even a
+/// tick a year would crowd the axis).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TickStep {
+    pub unit: TickUnit,
+    pub every: u32,
+}
+
+/// One tick of the axis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tick {
+    pub date: NaiveDate,
+    /// `Scale::x` of the date.
+    pub x: i32,
+    /// The period that begins here, as short as it can be said: "2023" where a year begins
+    /// (every tick of years, January among quarters and months), else "Q3", "Aug" or "28 Aug".
+    pub label: String,
+    /// The tick begins the next larger period: a year (among quarters and months; every year
+    /// tick) or a month (the first tick of each month among weeks and days). For a two-level
+    /// axis: longer lines, stronger labels.
+    pub major: bool,
+}
+
+impl TickStep {
+    /// The finest step whose neighbouring ticks are always at least `min_gap` pixels apart (the
+    /// room of the widest label, "28 Aug", and some space; 0 counts as 1, so no two ticks share
+    /// a pixel). Years go by 1, 2, 5, 10, 20, 50… until they fit or only one can show.
+    pub fn choose(scale: &Scale, min_gap: u32) -> TickStep {
+        let gap = i64::from(min_gap.max(1));
+        // Ticks `n` days apart are at least ⌊n · width / days⌋ pixels apart.
+        let fits = |n: i64| n.saturating_mul(scale.width) / scale.days >= gap;
+        for unit in [
+            TickUnit::Day,
+            TickUnit::Week,
+            TickUnit::Month,
+            TickUnit::Quarter,
+        ] {
+            if fits(unit.shortest_days()) {
+                return TickStep { unit, every: 1 };
+            }
+        }
+        let mut power: u32 = 1;
+        loop {
+            for every in [power, power.saturating_mul(2), power.saturating_mul(5)] {
+                let days = 365 * i64::from(every);
+                // A step of at least the window's length leaves at most one tick, which fits.
+                if fits(days) || days >= scale.days {
+                    return TickStep {
+                        unit: TickUnit::Year,
+                        every,
+                    };
+                }
+            }
+            power = power.saturating_mul(10);
+        }
+    }
+
+    /// "days", "weeks", "months", "quarters", "years" or "every 5 years": what the axis is
+    /// marked in, for its accessible description.
+    pub fn describe(self) -> String {
+        if self.every == 1 {
+            format!("{}s", self.unit.as_str())
+        } else {
+            format!("every {} {}s", self.every, self.unit.as_str())
+        }
+    }
+
+    /// The first tick on or after `d`.
+    fn first_on_or_after(self, d: NaiveDate) -> Option<NaiveDate> {
+        let month_start = |months_per: u32| {
+            let m0 = d.month0();
+            let next = if d.day() == 1 && m0.is_multiple_of(months_per) {
+                m0
+            } else {
+                (m0 / months_per + 1) * months_per
+            };
+            NaiveDate::from_ymd_opt(d.year(), 1, 1)?.checked_add_months(Months::new(next))
+        };
+        match self.unit {
+            TickUnit::Day => Some(d),
+            TickUnit::Week => {
+                let to_monday = (7 - d.weekday().num_days_from_monday()) % 7;
+                d.checked_add_days(chrono::Days::new(u64::from(to_monday)))
+            }
+            TickUnit::Month => month_start(1),
+            TickUnit::Quarter => month_start(3),
+            TickUnit::Year => {
+                let every = i32::try_from(self.every).ok()?;
+                let y = if d.ordinal() == 1 {
+                    d.year()
+                } else {
+                    d.year() + 1
+                };
+                let y = y + (every - y.rem_euclid(every)) % every;
+                NaiveDate::from_ymd_opt(y, 1, 1)
+            }
+        }
+    }
+
+    fn next(self, d: NaiveDate) -> Option<NaiveDate> {
+        match self.unit {
+            TickUnit::Day => d.succ_opt(),
+            TickUnit::Week => d.checked_add_days(chrono::Days::new(7)),
+            TickUnit::Month => d.checked_add_months(Months::new(1)),
+            TickUnit::Quarter => d.checked_add_months(Months::new(3)),
+            TickUnit::Year => d.checked_add_months(Months::new(12u32.checked_mul(self.every)?)),
+        }
+    }
+
+    fn tick(self, scale: &Scale, d: NaiveDate) -> Tick {
+        let year_starts = d.ordinal() == 1;
+        let label = match self.unit {
+            TickUnit::Year => d.year().to_string(),
+            TickUnit::Quarter | TickUnit::Month if year_starts => d.year().to_string(),
+            TickUnit::Quarter => format!("Q{}", d.month0() / 3 + 1),
+            TickUnit::Month => month_abbr(d).to_string(),
+            TickUnit::Week | TickUnit::Day => format!("{} {}", d.day(), month_abbr(d)),
+        };
+        let major = match self.unit {
+            TickUnit::Year | TickUnit::Quarter | TickUnit::Month => year_starts,
+            TickUnit::Week => d.day() <= 7,
+            TickUnit::Day => d.day() == 1,
+        };
+        Tick {
+            date: d,
+            x: scale.x(d),
+            label,
+            major,
+        }
+    }
+
+    /// The ticks of this step inside the scale's window, in order.
+    pub fn ticks(self, scale: &Scale) -> Vec<Tick> {
+        let end = scale.window.end;
+        let mut out = Vec::new();
+        let mut d = self.first_on_or_after(scale.window.start);
+        while let Some(day) = d.filter(|&day| day <= end) {
+            out.push(self.tick(scale, day));
+            d = self.next(day);
+        }
+        out
+    }
+}
+
+/// The ticks for a scale, at least `min_gap` pixels apart: [`TickStep::choose`], then its
+/// [`TickStep::ticks`].
+pub fn ticks(scale: &Scale, min_gap: u32) -> Vec<Tick> {
+    TickStep::choose(scale, min_gap).ticks(scale)
+}
+
+// ---------------------------------------------------------------------------------------------
 // The `date:` range
 
 /// One bound as written: a whole year, a month or a day, each held by its first day.
