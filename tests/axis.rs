@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use council_explorer::core::axis::{
-    describe, ticks, DateRange, Period, RangeError, Scale, TickStep, TickUnit, Window,
-    MIN_SPAN_DAYS,
+    bin_xs, bins, describe, ticks, Bin, DateRange, Period, RangeError, Scale, TickStep, TickUnit,
+    Window, MIN_SPAN_DAYS,
 };
 use proptest::prelude::*;
 
@@ -724,5 +724,124 @@ proptest! {
             let finer = [1i64, 7, 28, 90][step.unit as usize - 1];
             prop_assert!(finer * i64::from(width) / w.days() < i64::from(gap));
         }
+    }
+}
+
+// ---- Binning ---------------------------------------------------------------------------------
+
+#[test]
+fn marks_within_the_gap_of_a_bins_first_mark_fold_into_it() {
+    let b = bin_xs(&[0, 3, 5, 20, 21, 50, 56], 5);
+    assert_eq!(
+        b,
+        [
+            Bin {
+                x0: 0,
+                x1: 5,
+                count: 3,
+                first: 0,
+                last: 2
+            },
+            Bin {
+                x0: 20,
+                x1: 21,
+                count: 2,
+                first: 3,
+                last: 4
+            },
+            Bin {
+                x0: 50,
+                x1: 50,
+                count: 1,
+                first: 5,
+                last: 5
+            },
+            Bin {
+                x0: 56,
+                x1: 56,
+                count: 1,
+                first: 6,
+                last: 6
+            },
+        ]
+    );
+    // A gap of 0 folds only marks at the same pixel.
+    assert_eq!(bin_xs(&[4, 4, 5], 0).len(), 2);
+    assert!(bin_xs(&[], 5).is_empty());
+}
+
+#[test]
+fn binning_reads_indices_as_given() {
+    // Entries come newest first, so a lane walks them backwards; the bins keep their indices.
+    let xs_newest_first = [90, 40, 38, 10];
+    let marks = xs_newest_first.iter().copied().enumerate().rev();
+    let b: Vec<Bin> = bins(marks, 4).collect();
+    assert_eq!(
+        b,
+        [
+            Bin {
+                x0: 10,
+                x1: 10,
+                count: 1,
+                first: 3,
+                last: 3
+            },
+            Bin {
+                x0: 38,
+                x1: 40,
+                count: 2,
+                first: 2,
+                last: 1
+            },
+            Bin {
+                x0: 90,
+                x1: 90,
+                count: 1,
+                first: 0,
+                last: 0
+            },
+        ]
+    );
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn every_sorted_mark_lands_in_exactly_one_bin(
+        mut xs in prop::collection::vec(prop_oneof![any::<i32>(), -50i32..50], 0..300),
+        gap in prop_oneof![0u32..20, any::<u32>()],
+    ) {
+        xs.sort_unstable();
+        let b = bin_xs(&xs, gap);
+        prop_assert_eq!(b.iter().map(|b| b.count).sum::<usize>(), xs.len());
+        let mut next = 0;
+        for bin in &b {
+            prop_assert_eq!(bin.first, next);
+            prop_assert_eq!(bin.count, bin.last - bin.first + 1);
+            prop_assert_eq!((bin.x0, bin.x1), (xs[bin.first], xs[bin.last]));
+            prop_assert!(i64::from(bin.x1) - i64::from(bin.x0) <= i64::from(gap));
+            next = bin.last + 1;
+        }
+        prop_assert_eq!(next, xs.len());
+        for pair in b.windows(2) {
+            prop_assert!(pair[0].x1 < pair[1].x0);
+            prop_assert!(i64::from(pair[1].x0) - i64::from(pair[0].x0) > i64::from(gap));
+        }
+    }
+
+    #[test]
+    fn unsorted_marks_still_land_once_each(
+        xs in prop::collection::vec(-100i32..100, 0..100),
+        gap in 0u32..30,
+    ) {
+        let b = bin_xs(&xs, gap);
+        let mut next = 0;
+        for bin in &b {
+            prop_assert_eq!(bin.first, next);
+            prop_assert_eq!(bin.count, bin.last - bin.first + 1);
+            next = bin.last + 1;
+        }
+        prop_assert_eq!(next, xs.len());
     }
 }

@@ -475,6 +475,73 @@ pub fn ticks(scale: &Scale, min_gap: u32) -> Vec<Tick> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Binning
+
+/// Marks folded into one: `count` of them, lying from `x0` to `x1`; `first` and `last` are the
+/// indices of its first and last mark as given to [`bins`] (for [`bin_xs`], positions in the
+/// slice, so the bin holds `first..=last`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bin {
+    pub x0: i32,
+    pub x1: i32,
+    pub count: usize,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// The bins of one lane, made as they are read (see [`bins`]).
+#[derive(Debug, Clone)]
+pub struct Bins<I> {
+    marks: I,
+    gap: i64,
+    /// The mark that closed the last bin and opens the next.
+    pending: Option<(usize, i32)>,
+}
+
+impl<I: Iterator<Item = (usize, i32)>> Iterator for Bins<I> {
+    type Item = Bin;
+
+    fn next(&mut self) -> Option<Bin> {
+        let (i, x) = self.pending.take().or_else(|| self.marks.next())?;
+        let mut bin = Bin {
+            x0: x,
+            x1: x,
+            count: 1,
+            first: i,
+            last: i,
+        };
+        for (j, y) in self.marks.by_ref() {
+            if y < bin.x0 || i64::from(y) - i64::from(bin.x0) > self.gap {
+                self.pending = Some((j, y));
+                break;
+            }
+            bin.x1 = bin.x1.max(y);
+            bin.count += 1;
+            bin.last = j;
+        }
+        Some(bin)
+    }
+}
+
+/// Folds one lane's marks, given as (index, x) in ascending x, into bins: a mark joins the bin
+/// it follows when it lies at most `gap` pixels right of the bin's first mark, else it opens
+/// the next. Every mark lands in exactly one bin and the bins come in order without
+/// overlapping. Lazy, and allocates nothing: the drawing reads the bins as they come. (Marks
+/// out of order still each land in one bin, but those bins may overlap.)
+pub fn bins<M: IntoIterator<Item = (usize, i32)>>(marks: M, gap: u32) -> Bins<M::IntoIter> {
+    Bins {
+        marks: marks.into_iter(),
+        gap: i64::from(gap),
+        pending: None,
+    }
+}
+
+/// [`bins`] of a slice of ascending xs, collected.
+pub fn bin_xs(xs: &[i32], gap: u32) -> Vec<Bin> {
+    bins(xs.iter().copied().enumerate(), gap).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
 // The `date:` range
 
 /// One bound as written: a whole year, a month or a day, each held by its first day.
