@@ -1,5 +1,5 @@
 //! The time axis's arithmetic (`core::axis`), piece by piece: worked examples, then property
-//! tests over random inputs.
+//! tests over random inputs; and the figures of the bundled data and a timing, printed.
 
 use chrono::NaiveDate;
 use council_explorer::core::axis::{
@@ -844,4 +844,63 @@ proptest! {
         }
         prop_assert_eq!(next, xs.len());
     }
+}
+
+// ---- The bundled data, and what a step costs ---------------------------------------------------
+
+/// The line above the list for the example, on the bundled data: a figure for the
+/// report, printed rather than fixed, since the data grows.
+#[test]
+fn the_first_half_of_2022_on_the_bundled_data() {
+    use council_explorer::core::dataset::{Dataset, Parts};
+    use council_explorer::core::timeline::entries;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let parts =
+        Parts::parse_with(|f| std::fs::read_to_string(format!("{dir}/{}", f.name())).unwrap())
+            .expect("data/ parses");
+    let all = entries(&Dataset::new(parts).expect("data/ is valid"));
+    let r = range("2022-01..2022-06");
+    let n = all.iter().filter(|e| r.contains(e.date)).count();
+    println!("{}: {n} entries", describe(&r));
+    let first = all.iter().map(|e| e.date).min().unwrap();
+    let last = all.iter().map(|e| e.date).max().unwrap();
+    println!("the data spans {first} to {last}, {} entries", all.len());
+    assert!(limits().contains(first) && limits().contains(last));
+}
+
+/// What a pan or zoom step costs natively: x for 4,000 dates, their bins, the ticks. Printed,
+/// never asserted (timings vary with the machine's load).
+#[test]
+fn timing() {
+    use std::hint::black_box;
+    use std::time::Instant;
+    let start = day("2019-01-01");
+    // About 3,600 entries over eight years, as in the 10× data set, plus some.
+    let dates: Vec<NaiveDate> = (0..4000u64)
+        .map(|i| start + chrono::Days::new(i * 2922 / 4000))
+        .collect();
+    let scale = Scale::new(limits(), 1200);
+    let runs = 1000;
+    let t = Instant::now();
+    let mut n = 0;
+    for _ in 0..runs {
+        let marks = dates.iter().enumerate().map(|(i, d)| (i, scale.x_mid(*d)));
+        n += bins(black_box(marks), 6).count();
+    }
+    let bin_us = t.elapsed().as_secs_f64() * 1e6 / f64::from(runs);
+    let t = Instant::now();
+    for w in [1200u32, 600, 320] {
+        for _ in 0..runs {
+            n += black_box(ticks(&Scale::new(limits(), w), 48)).len();
+            n += black_box(ticks(
+                &Scale::new(window("2023-08-01", "2023-09-30"), w),
+                48,
+            ))
+            .len();
+        }
+    }
+    let tick_us = t.elapsed().as_secs_f64() * 1e6 / f64::from(runs * 6);
+    println!(
+        "x and bins of 4,000 marks: {bin_us:.1} µs; ticks for one window: {tick_us:.2} µs ({n})"
+    );
 }
