@@ -2,6 +2,7 @@
 //! search, and the URL ⇄ state mapping. Nothing under here imports `leptos` or `web_sys`, so it
 //! is all tested on the host with `cargo test`.
 
+pub mod axis;
 pub mod dataset;
 pub mod date;
 pub mod elections;

@@ -2,7 +2,7 @@
 //! on every day of the years the data set spans (and some either side).
 
 use chrono::NaiveDate;
-use council_explorer::core::date::{long, month_day, month_year, parse_iso};
+use council_explorer::core::date::{long, month_abbr, month_day, month_year, parse_iso};
 
 fn days() -> impl Iterator<Item = NaiveDate> {
     let first = NaiveDate::from_ymd_opt(1999, 1, 1).unwrap();
@@ -15,6 +15,7 @@ fn formatting_matches_strftime() {
     for d in days() {
         assert_eq!(month_year(d), d.format("%B %Y").to_string());
         assert_eq!(month_day(d), d.format("%b %-d").to_string());
+        assert_eq!(month_abbr(d), d.format("%b").to_string());
         assert_eq!(long(d), d.format("%-d %B %Y").to_string());
     }
 }

@@ -1,6 +1,7 @@
 //! Reading and writing the data set's dates by hand. chrono's `strftime` formatter and its
 //! string parser together cost the wasm build about 35 KB, and the app only ever needs
-//! `YYYY-MM-DD` in and "August 2023" / "Aug 28" out, so these few functions replace them.
+//! `YYYY-MM-DD` in and "August 2023" / "Aug 28" / "Aug" out, so these few functions replace
+//! them.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
@@ -25,6 +26,11 @@ pub fn month_name(d: NaiveDate) -> &'static str {
     MONTHS[d.month0() as usize]
 }
 
+/// The month's first three letters ("Aug"), as the time axis and its ranges write it.
+pub fn month_abbr(d: NaiveDate) -> &'static str {
+    &month_name(d)[..3]
+}
+
 /// "August 2023".
 pub fn month_year(d: NaiveDate) -> String {
     format!("{} {}", month_name(d), d.year())
@@ -32,7 +38,7 @@ pub fn month_year(d: NaiveDate) -> String {
 
 /// "Aug 28": the month's first three letters and the day without a leading zero.
 pub fn month_day(d: NaiveDate) -> String {
-    format!("{} {}", &month_name(d)[..3], d.day())
+    format!("{} {}", month_abbr(d), d.day())
 }
 
 /// "28 August 2023".
