@@ -7,6 +7,11 @@
 // the DOM, and to the first row of the live app (after the prerendered view is gone); for
 // hello, to its paragraph. Both sites are served from memory on 127.0.0.1, gzipped
 // as a static host would; --throttle adds a 10 Mbit/s, 40 ms network (Chromium's emulation).
+//
+// Then, on a slow phone's profile (a 4G-like network, 1.6 Mbit/s down and 150 ms round trips,
+// and the CPU slowed 4x), the time until the site's header is first painted, for a shared
+// search link, the PEP list and a prerendered meeting: no address should show a blank page
+// for long while the app loads (target: the first two within 1.2x of the meeting).
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -33,11 +38,20 @@ const browser = await puppeteer.launch({
 // One cold load: a new context has its own empty cache. The observer is installed before any
 // of the page's own scripts run and notes when an element matching each selector first enters
 // the DOM; resolves to those times, in the order of `selectors`.
-async function coldLoad(url, selectors) {
+async function coldLoad(url, selectors, phone = false) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
-    if (throttle) {
+    if (phone) {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    } else if (throttle) {
       const cdp = await page.createCDPSession();
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false,
@@ -46,19 +60,29 @@ async function coldLoad(url, selectors) {
         uploadThroughput: (5 * 1024 * 1024) / 8,
       });
     }
-    await page.evaluateOnNewDocument((sels) => {
+    await page.evaluateOnNewDocument((sels, visible) => {
       window.__seen = sels.map(() => null);
+      // In the DOM, or (`visible`) shown with a box in a frame about to be painted.
+      const there = (sel) => {
+        const e = document.querySelector(sel);
+        return e && (!visible || e.getBoundingClientRect().height > 0);
+      };
       const look = () => {
         sels.forEach((sel, i) => {
-          if (window.__seen[i] === null && document.querySelector(sel)) window.__seen[i] = performance.now();
+          if (window.__seen[i] === null && there(sel)) window.__seen[i] = performance.now();
         });
         return window.__seen.every((t) => t !== null);
       };
-      new MutationObserver((_, obs) => look() && obs.disconnect()).observe(document, {
-        childList: true,
-        subtree: true,
-      });
-    }, selectors);
+      if (visible) {
+        const frame = () => look() || requestAnimationFrame(frame);
+        requestAnimationFrame(frame);
+      } else {
+        new MutationObserver((_, obs) => look() && obs.disconnect()).observe(document, {
+          childList: true,
+          subtree: true,
+        });
+      }
+    }, selectors, phone);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => window.__seen.every((t) => t !== null), { timeout: 60000, polling: 50 });
     return await page.evaluate(() => window.__seen);
@@ -83,6 +107,15 @@ const helloUrl = hello.url;
 const FIRST_ROW = 'li.entry';
 const LIVE_ROW = 'body:not(:has(> #prerender)) > main li.entry';
 const times = { app: [], live: [], hello: [] };
+// The slow phone: the first painted header at three kinds of address.
+const HEADER = '.site-header .brand';
+const PHONE = [
+  ['/?q=pep:703 (a shared search)', '?q=pep:703'],
+  ['/peps (a list page)', 'peps'],
+  ['/meetings/2023-08-28 (prerendered)', 'meetings/2023-08-28'],
+];
+const phoneRuns = Math.max(3, Math.ceil(runs / 3));
+const header = PHONE.map(() => []);
 try {
   // One unmeasured load of each warms the OS and Chromium's shared state, not the page caches.
   await coldLoad(appUrl, [FIRST_ROW, LIVE_ROW]);
@@ -92,6 +125,11 @@ try {
     times.app.push(first);
     times.live.push(live);
     times.hello.push((await coldLoad(helloUrl, ['#hello']))[0]);
+  }
+  for (let i = 0; i < phoneRuns; i++) {
+    for (const [k, [, at]] of PHONE.entries()) {
+      header[k].push((await coldLoad(appUrl + at, [HEADER], true))[0]);
+    }
   }
 } finally {
   await browser.close();
@@ -112,3 +150,11 @@ line('hello (bare Leptos)     ', h);
 const ratio = a.median / h.median;
 console.log(`  first row: ratio of medians ${ratio.toFixed(2)}x (target <= 1.5x): ${ratio <= 1.5 ? 'ok' : 'OVER'}`);
 console.log(`  live app:  ratio of medians ${(l.median / h.median).toFixed(2)}x`);
+const meeting = stats(header[PHONE.length - 1]).median;
+console.log(`slow phone (4G-like: 1.6 Mbit/s, 150 ms; CPU 4x slower), first painted header, ${phoneRuns} loads each:`);
+for (const [k, [label]] of PHONE.entries()) {
+  const s = stats(header[k]);
+  const ratio = s.median / meeting;
+  const verdict = k === PHONE.length - 1 ? '' : `  ${ratio.toFixed(2)}x the meeting (target <= 1.2x): ${ratio <= 1.2 ? 'ok' : 'OVER'}`;
+  console.log(`  ${label.padEnd(36)} median ${fmt(s.median)}  p95 ${fmt(s.p95)}${verdict}`);
+}
