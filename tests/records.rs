@@ -281,9 +281,8 @@ fn pep_810_shows_its_acceptance_with_the_resolution_link() {
     assert!(d
         .resolution_url()
         .is_some_and(|u| u.starts_with("https://discuss.python.org/")));
-    assert!(touched_peps(&data)
-        .iter()
-        .any(|r| r.number == 810 && r.outcomes == [(OutcomeKind::Accepted, date("2025-11-03"))]));
+    assert!(touched_peps(&data).iter().any(|r| r.number == 810
+        && r.outcomes == [(OutcomeKind::Accepted, date("2025-11-03"), Decider::Council)]));
 }
 
 #[test]

@@ -216,6 +216,9 @@ fn the_index_agrees_with_the_plain_filter_on_the_bundled_data() {
         "typing person:pablo-galindo-salgado",
         "lukasz",
         "outcome:rejected",
+        "role:guest year:2023",
+        "by:delegate",
+        "date:2022-01..2022-06 gil",
     ] {
         let f = Filter::parse(q);
         let r = run(&index, &e, &f);
@@ -230,6 +233,8 @@ fn the_index_agrees_with_the_plain_filter_on_the_bundled_data() {
             (Facet::Term, &c.term),
             (Facet::Year, &c.year),
             (Facet::Pep, &c.pep),
+            (Facet::Role, &c.role),
+            (Facet::By, &c.by),
         ] {
             assert_eq!(counts, &support::counts(&f, &e, facet), "{q}: {facet:?}");
         }
@@ -395,11 +400,11 @@ fn the_view_exports_as_csv_and_json() {
     assert_eq!(lines.len(), 1 + shown.len());
     assert_eq!(
         lines[0],
-        "date,kind,label,title,detail,peps,people,term,link"
+        "date,kind,label,title,detail,peps,people,decided_by,term,link"
     );
     assert_eq!(
         lines[2],
-        "2023-03-06,decision,rejected,PEP 9001 rejected,A Rejected Idea,9001,,2023,https://example.org/council/meetings/2023-03-06#item-1"
+        "2023-03-06,decision,rejected,PEP 9001 rejected,A Rejected Idea,9001,,council,2023,https://example.org/council/meetings/2023-03-06#item-1"
     );
     let rows: serde_json::Value =
         serde_json::from_str(&json(&data, shown.iter().copied(), link)).unwrap();
@@ -539,4 +544,109 @@ fn a_new_search_draws_at_most_a_few_new_rows_and_keeps_the_rest() {
     assert_eq!(rows_to_draw(&[], |_| false, 8, 50), 0);
     // Never past the page, even when every row is already drawn.
     assert_eq!(rows_to_draw(&hits, |_| true, 8, 50), 50);
+}
+
+// Issue 17: the people the data names took part in different ways, and `role:` asks for one.
+#[test]
+fn a_person_and_a_role_find_where_that_person_had_it() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let found = find(&index, &e, "person:lukasz role:guest year:2023");
+    let mut ids: Vec<String> = found
+        .iter()
+        .map(|x| match &x.route {
+            council_explorer::core::route::Route::Meeting(id) => id.clone(),
+            other => panic!("not a meeting: {other:?}"),
+        })
+        .collect();
+    ids.sort();
+    let want = [
+        "2023-01-09",
+        "2023-01-23",
+        "2023-02-06",
+        "2023-03-06",
+        "2023-03-20",
+        "2023-04-03",
+        "2023-05-15",
+        "2023-06-05",
+        "2023-06-26",
+        "2023-07-10",
+        "2023-07-24",
+        "2023-08-07",
+        "2023-08-14",
+        "2023-08-21",
+        "2023-09-04",
+        "2023-09-11",
+        "2023-09-18",
+        "2023-10-02",
+        "2023-10-16",
+        "2023-10-30",
+        "2023-11-to-2023-12",
+    ];
+    assert_eq!(ids, want);
+    // Every role a nominee had is a nomination or an election.
+    for x in find(&index, &e, "role:nominee") {
+        assert!(
+            matches!(x.kind, EntryKind::Nomination | EntryKind::Election),
+            "{x:?}"
+        );
+    }
+    // A former member back as a guest: Guido at the 2024-09-11 meeting.
+    assert!(find(&index, &e, "person:guido role:former-member")
+        .iter()
+        .any(|x| x.date == day("2024-09-11")));
+    let f = Filter::parse("role:host");
+    assert!(
+        f.problems[0].message.contains("former-member"),
+        "{:?}",
+        f.problems
+    );
+}
+
+// Issue 19: decisions say who took them, and `by:` asks for one or the other.
+#[test]
+fn by_tells_the_councils_decisions_from_the_delegates() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let council = find(&index, &e, "kind:decision year:2025 by:council");
+    let delegate = find(&index, &e, "kind:decision year:2025 by:delegate");
+    let all = find(&index, &e, "kind:decision year:2025");
+    assert!(!council.is_empty() && !delegate.is_empty());
+    assert_eq!(council.len() + delegate.len(), all.len());
+    assert!(
+        council.iter().any(|x| x.title == "PEP 750 accepted"),
+        "PEP 750 in 2025"
+    );
+}
+
+// Issue 16: the time axis's window is one `date:` qualifier, both ends included.
+#[test]
+fn a_date_range_includes_both_ends_and_a_bad_one_is_explained() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let range = find(&index, &e, "date:2022-01..2022-06");
+    assert_eq!(range, find(&index, &e, "after:2021-12 before:2022-07"));
+    assert!(range
+        .iter()
+        .all(|x| x.date >= day("2022-01-01") && x.date <= day("2022-06-30")));
+    assert!(range
+        .iter()
+        .any(|x| x.date == day("2022-06-27") || x.date == day("2022-01-03")));
+    let f = Filter::parse("date:2022-06..2022-01 gil");
+    assert_eq!(f.problems.len(), 1);
+    assert!(
+        f.problems[0].message.contains("earlier date first"),
+        "{:?}",
+        f.problems
+    );
+    assert_eq!(
+        find(&index, &e, "date:2022-06..2022-01 gil"),
+        find(&index, &e, "gil")
+    );
+    assert!(Filter::parse("date:2023-02-30").problems[0]
+        .message
+        .contains("calendar"));
 }

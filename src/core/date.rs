@@ -31,6 +31,19 @@ pub fn month_abbr(d: NaiveDate) -> &'static str {
     &month_name(d)[..3]
 }
 
+/// The months from `start` to `end` in a few characters: "Jul 2019", "Jan – Mar 2024",
+/// "Nov 2023 – Feb 2024".
+pub fn month_span(start: NaiveDate, end: NaiveDate) -> String {
+    let (a, b) = (month_abbr(start), month_abbr(end));
+    if start.year() != end.year() {
+        format!("{a} {} \u{2013} {b} {}", start.year(), end.year())
+    } else if start.month() != end.month() {
+        format!("{a} \u{2013} {b} {}", end.year())
+    } else {
+        format!("{a} {}", end.year())
+    }
+}
+
 /// "August 2023".
 pub fn month_year(d: NaiveDate) -> String {
     format!("{} {}", month_name(d), d.year())

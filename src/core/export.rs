@@ -1,5 +1,5 @@
 //! The timeline's current view as CSV or JSON, for download: one row per entry, with its
-//! date, kind, title, detail, PEPs, people, term and a link back to it. Plain text building,
+//! date, kind, title, detail, PEPs, people, who decided, term and a link back to it. Plain text building,
 //! so it is tested natively; the UI only hands the text to the browser.
 
 use serde::Serialize;
@@ -18,12 +18,23 @@ struct Row<'a> {
     detail: &'a str,
     peps: &'a [u16],
     people: Vec<&'a str>,
+    /// For a decision, `council` or `delegate`; empty otherwise.
+    decided_by: &'static str,
     term: u16,
     link: String,
 }
 
-const HEADER: [&str; 9] = [
-    "date", "kind", "label", "title", "detail", "peps", "people", "term", "link",
+const HEADER: [&str; 10] = [
+    "date",
+    "kind",
+    "label",
+    "title",
+    "detail",
+    "peps",
+    "people",
+    "decided_by",
+    "term",
+    "link",
 ];
 
 fn row<'a>(data: &'a Dataset, e: &'a Entry, link: &impl Fn(&Route) -> String) -> Row<'a> {
@@ -35,6 +46,7 @@ fn row<'a>(data: &'a Dataset, e: &'a Entry, link: &impl Fn(&Route) -> String) ->
         detail: &e.detail,
         peps: &e.peps,
         people: e.people.iter().map(|p| data.name(p)).collect(),
+        decided_by: e.decided_by.map_or("", |d| d.as_str()),
         term: e.term,
         link: link(&e.route),
     }
@@ -60,6 +72,7 @@ pub fn csv<'a>(
             r.detail.to_string(),
             peps.join(" "),
             r.people.join("; "),
+            r.decided_by.to_string(),
             r.term.to_string(),
             r.link,
         ];

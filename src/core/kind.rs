@@ -77,3 +77,66 @@ impl Badge {
         }
     }
 }
+
+/// What a person was in an entry, as the `role:` qualifier names it: a member of the council
+/// in office, present or absent where the notes say so, a guest the council met, a nominee in
+/// an election, or a former member (someone who had served before and was not serving then).
+/// One person can be several at once (a member who was present).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryRole {
+    Member,
+    Present,
+    Absent,
+    Guest,
+    Nominee,
+    FormerMember,
+}
+
+impl EntryRole {
+    pub const ALL: [EntryRole; 6] = [
+        EntryRole::Member,
+        EntryRole::Present,
+        EntryRole::Absent,
+        EntryRole::Guest,
+        EntryRole::Nominee,
+        EntryRole::FormerMember,
+    ];
+
+    /// As the qualifier writes it (`role:former-member`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryRole::Member => "member",
+            EntryRole::Present => "present",
+            EntryRole::Absent => "absent",
+            EntryRole::Guest => "guest",
+            EntryRole::Nominee => "nominee",
+            EntryRole::FormerMember => "former-member",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryRole::Member => "Council member",
+            EntryRole::Present => "Present",
+            EntryRole::Absent => "Absent",
+            EntryRole::Guest => "Guest",
+            EntryRole::Nominee => "Nominee",
+            EntryRole::FormerMember => "Former member",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntryRole> {
+        let s = s.to_ascii_lowercase().replace('_', "-");
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The one role a row names for a person: the most telling of those they had.
+    pub fn most_telling(roles: impl IntoIterator<Item = EntryRole>) -> Option<EntryRole> {
+        roles.into_iter().max_by_key(|r| match r {
+            EntryRole::Member => 0,
+            EntryRole::FormerMember => 1,
+            EntryRole::Nominee => 2,
+            EntryRole::Present | EntryRole::Absent | EntryRole::Guest => 3,
+        })
+    }
+}

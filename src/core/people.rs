@@ -7,10 +7,12 @@
 
 use std::collections::HashMap;
 
+use chrono::Datelike;
+
 use super::dataset::Dataset;
 use super::elections::{ranking, Ranked};
 use super::model::{Election, Item, Nomination, Person, Role, Section, Term};
-use super::sort::{sort, sort_by};
+use super::sort::{sort, sort_by, sort_by_key};
 use super::text::fold;
 
 /// One election a person stood in.
@@ -109,6 +111,36 @@ impl<'a> PersonRecord<'a> {
         })
     }
 
+    /// The sections that say something of them, by year (newest first) and by their part in
+    /// each: present, absent, guest, or named in an item. Sections of their own terms that
+    /// name them nowhere say nothing of them and are left out.
+    pub fn meetings_by_year(&self, data: &'a Dataset) -> Vec<YearOfMeetings<'a>> {
+        let mut years: Vec<YearOfMeetings<'a>> = Vec::new();
+        for s in data.parts.sections.iter().rev() {
+            let Some(p) = participation(data, s, &self.person.id) else {
+                continue;
+            };
+            let part = match p.part {
+                Part::Member if p.items.is_empty() => continue,
+                Part::Member => Part::Mentioned,
+                other => other,
+            };
+            let year = s.date.year();
+            if years.last().is_none_or(|(y, _)| *y != year) {
+                years.push((year, Vec::new()));
+            }
+            let parts = &mut years.last_mut().expect("just pushed").1;
+            match parts.iter_mut().find(|(q, _)| *q == part) {
+                Some((_, list)) => list.push(s),
+                None => parts.push((part, vec![s])),
+            }
+        }
+        for (_, parts) in &mut years {
+            sort_by_key(parts, |(part, _)| PARTS.iter().position(|p| p == part));
+        }
+        years
+    }
+
     /// Term years served, e.g. `[2021, 2022, 2023]`.
     pub fn term_years(&self) -> Vec<u16> {
         self.terms.iter().map(|t| t.year).collect()
@@ -153,6 +185,18 @@ impl Part {
         }
     }
 }
+
+/// One year of a person's meetings: the year, and the sections for each part they had.
+pub type YearOfMeetings<'a> = (i32, Vec<(Part, Vec<&'a Section>)>);
+
+/// The order a person's page lists their parts in.
+const PARTS: [Part; 5] = [
+    Part::Present,
+    Part::Absent,
+    Part::Guest,
+    Part::Mentioned,
+    Part::Member,
+];
 
 /// What one section records of one person.
 #[derive(Debug, Clone)]

@@ -271,8 +271,8 @@ pub struct PepRow {
     pub number: u16,
     pub title: String,
     pub status: String,
-    /// Every recorded outcome with its date, oldest first.
-    pub outcomes: Vec<(OutcomeKind, NaiveDate)>,
+    /// Every recorded outcome with its date and who decided, oldest first.
+    pub outcomes: Vec<(OutcomeKind, NaiveDate, Decider)>,
     /// Items of the notes that mention it.
     pub mentions: usize,
     pub first_discussed: Option<NaiveDate>,
@@ -281,7 +281,7 @@ pub struct PepRow {
 impl PepRow {
     /// The date of its latest recorded outcome, which the list sorts by.
     pub fn last_decision(&self) -> Option<NaiveDate> {
-        self.outcomes.iter().map(|&(_, d)| d).max()
+        self.outcomes.iter().map(|&(_, d, _)| d).max()
     }
 }
 
@@ -309,7 +309,7 @@ pub fn touched_peps(data: &Dataset) -> Vec<PepRow> {
     for d in &data.parts.decisions {
         entry(&mut rows, data, d.pep)
             .outcomes
-            .push((d.outcome, d.date));
+            .push((d.outcome, d.date, d.decided_by));
     }
     rows.into_values().collect()
 }
@@ -402,7 +402,7 @@ impl OutcomeChoice {
 
     pub fn matches(self, row: &PepRow) -> bool {
         match self {
-            OutcomeChoice::Is(k) => row.outcomes.iter().any(|&(o, _)| o == k),
+            OutcomeChoice::Is(k) => row.outcomes.iter().any(|&(o, ..)| o == k),
             OutcomeChoice::Undecided => row.outcomes.is_empty(),
         }
     }

@@ -1,7 +1,8 @@
 //! The search box's language and its URL form. The box's text (`q`) is the only state: it holds
 //! free words (matched as word prefixes, case- and accent-insensitive), `"quoted phrases"` and
 //! GitHub-style qualifiers (`pep:703`, `person:pablo`, `kind:decision`, `outcome:rejected`,
-//! `year:2023`, `term:2024`, `before:2022-06`, `after:2021-01-15`). The filter controls read and
+//! `year:2023`, `term:2024`, `date:2022-01..2022-06`, `before:2022-06`, `after:2021-01-15`,
+//! `role:guest`, `by:delegate`). The filter controls read and
 //! write qualifiers inside that text, so the two can never disagree; the URL holds it as `q=`
 //! (older links with `person=`, `pep=`, `kind=`, `term=`, `year=` are read into the same
 //! qualifiers). Reading the text never fails: a piece that cannot be used becomes a
@@ -11,8 +12,9 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::kind::EntryKind;
-use super::model::OutcomeKind;
+use super::axis::DateRange;
+use super::kind::{EntryKind, EntryRole};
+use super::model::{Decider, OutcomeKind};
 use super::text::{fold, split_words};
 
 /// What the timeline is narrowed to. `q`, the search box's text, is the state; the other fields
@@ -32,6 +34,13 @@ pub struct Filter {
     pub before: Option<NaiveDate>,
     /// Entries dated on or after this day (the first day after the period `after:` names).
     pub after: Option<NaiveDate>,
+    /// Entries dated within this range, both ends included (`date:2022-01..2022-06`): the time
+    /// axis's window.
+    pub date: Option<DateRange>,
+    /// Entries where someone (the person `person` names, if it is set) had this role.
+    pub role: Option<EntryRole>,
+    /// Decisions taken by the council or by a delegate.
+    pub by: Option<Decider>,
     /// Free words, folded; each must start a word of the entry.
     pub words: Vec<String>,
     /// Quoted phrases, folded; each must appear as it is.
@@ -117,20 +126,26 @@ pub enum Qualifier {
     Outcome,
     Year,
     Term,
+    Date,
     Before,
     After,
+    Role,
+    By,
 }
 
 impl Qualifier {
-    pub const ALL: [Qualifier; 8] = [
+    pub const ALL: [Qualifier; 11] = [
         Qualifier::Pep,
         Qualifier::Person,
         Qualifier::Kind,
         Qualifier::Outcome,
         Qualifier::Year,
         Qualifier::Term,
+        Qualifier::Date,
         Qualifier::Before,
         Qualifier::After,
+        Qualifier::Role,
+        Qualifier::By,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -141,8 +156,11 @@ impl Qualifier {
             Qualifier::Outcome => "outcome",
             Qualifier::Year => "year",
             Qualifier::Term => "term",
+            Qualifier::Date => "date",
             Qualifier::Before => "before",
             Qualifier::After => "after",
+            Qualifier::Role => "role",
+            Qualifier::By => "by",
         }
     }
 
@@ -162,6 +180,13 @@ impl Qualifier {
             }
             Qualifier::Year => "a year, such as year:2023".into(),
             Qualifier::Term => "a council term's year, such as term:2024".into(),
+            Qualifier::Date => {
+                "a day, month or year, or a range of them such as date:2022-01..2022-06".into()
+            }
+            Qualifier::Role => {
+                format!("one of {}", EntryRole::ALL.map(|r| r.as_str()).join(", "))
+            }
+            Qualifier::By => format!("one of {}", Decider::ALL.map(|d| d.as_str()).join(", ")),
             Qualifier::Before | Qualifier::After => format!(
                 "a date as YYYY, YYYY-MM or YYYY-MM-DD, such as {}:2022-06",
                 self.as_str()
@@ -280,6 +305,22 @@ pub fn parse(text: &str) -> Filter {
             Qualifier::Term => parse_year(value).map(|y| f.term = Some(y as u16)),
             Qualifier::Before => period(value).map(|(start, _)| f.before = Some(start)),
             Qualifier::After => period(value).map(|(_, end)| f.after = Some(end)),
+            Qualifier::Role => EntryRole::parse(value).map(|r| f.role = Some(r)),
+            Qualifier::By => Decider::parse(&value.to_ascii_lowercase()).map(|d| f.by = Some(d)),
+            // A range that cannot be read says why in its own words.
+            Qualifier::Date => match DateRange::parse(value) {
+                Ok(r) => {
+                    f.date = Some(r);
+                    Some(())
+                }
+                Err(why) => {
+                    f.problems.push(Problem {
+                        token: raw.to_string(),
+                        message: format!("{why} It was left out."),
+                    });
+                    continue;
+                }
+            },
         };
         if ok.is_none() {
             f.problems.push(Problem {
@@ -369,6 +410,14 @@ pub fn set_qualifier(text: &str, key: Qualifier, value: Option<&str>) -> String 
         pieces.extend(new);
     }
     pieces.join(" ")
+}
+
+/// The value of the first `key:` piece in `text`, as typed (quotes removed), if there is one.
+pub fn qualifier_text(text: &str, key: Qualifier) -> Option<String> {
+    tokens(text)
+        .into_iter()
+        .find(|t| t.key.as_deref() == Some(key.as_str()))
+        .map(|t| t.value)
 }
 
 /// `text` without the piece at `span`.

@@ -5,9 +5,10 @@ use chrono::{Datelike, NaiveDate};
 
 use super::dataset::Dataset;
 use super::date::month_year;
-use super::kind::Badge;
 pub use super::kind::EntryKind;
-use super::model::{Decider, OutcomeKind, PersonId, SectionKind};
+use super::kind::{Badge, EntryRole};
+use super::model::{Decider, OutcomeKind, Period, PersonId, Section, SectionKind};
+use super::people::{member_in, participation, served_before, Part};
 use super::route::Route;
 use super::sort::{sort, sort_by};
 use super::text::fold;
@@ -16,7 +17,10 @@ use super::text::fold;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub kind: EntryKind,
+    /// The day the entry stands at: a recap or summary at the end of its months.
     pub date: NaiveDate,
+    /// The months a recap or summary covers.
+    pub span: Option<Period>,
     /// A short headline built from facts ("PEP 713 rejected", "Meeting").
     pub title: String,
     /// A finer label: the section kind for notes, the outcome for decisions.
@@ -29,6 +33,9 @@ pub struct Entry {
     pub outcomes: Vec<OutcomeKind>,
     /// Who took a decision; `None` for the other kinds.
     pub decided_by: Option<Decider>,
+    /// What each person of `people` was in the entry (the `role:` qualifier), one pair per
+    /// role they had.
+    pub roles: Vec<(PersonId, EntryRole)>,
     /// The council term in office on `date`.
     pub term: u16,
     pub route: Route,
@@ -130,11 +137,24 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             .collect();
         sort(&mut peps);
         peps.dedup();
-        let title = match s.kind {
-            SectionKind::Meeting => "Council meeting".to_string(),
-            SectionKind::NoMeeting if s.held => "Partial meeting".to_string(),
-            SectionKind::NoMeeting => "No meeting".to_string(),
-            _ => s.shown_heading().to_string(),
+        // A meeting's row is titled by what it was about (its date and kind stand beside the
+        // title); recaps, updates and summaries by their heading, their gist below it.
+        let (title, detail) = match (s.kind, &s.gist) {
+            (SectionKind::Meeting, Some(gist)) => (gist.clone(), String::new()),
+            (SectionKind::Meeting, None) => ("Council meeting".to_string(), String::new()),
+            (SectionKind::NoMeeting, gist) => (
+                if s.held {
+                    "Partial meeting"
+                } else {
+                    "No meeting"
+                }
+                .to_string(),
+                gist.clone().unwrap_or_default(),
+            ),
+            (_, gist) => (
+                s.shown_heading().to_string(),
+                gist.clone().unwrap_or_default(),
+            ),
         };
         let mut outcomes: Vec<OutcomeKind> = s
             .items
@@ -155,10 +175,13 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             .collect();
         out.push(Entry {
             kind: EntryKind::Meeting,
-            date: s.date,
+            // A recap or summary stands at the end of the months it covers, after what
+            // happened in them; its row says which months.
+            date: s.period.map_or(s.date, |p| p.end),
+            span: s.period,
             title,
             badge: Badge::Section(s.kind),
-            detail: s.gist.clone().unwrap_or_default(),
+            detail,
             haystack: haystack(
                 data,
                 [s.id.as_str(), &s.heading, s.gist.as_deref().unwrap_or("")]
@@ -167,6 +190,10 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 &peps,
                 &people,
             ),
+            roles: people
+                .iter()
+                .flat_map(|p| section_roles(data, s, p))
+                .collect(),
             peps,
             people,
             outcomes,
@@ -199,6 +226,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
         out.push(Entry {
             kind: EntryKind::Decision,
             date: d.date,
+            span: None,
             title: format!("PEP {} {}", d.pep, d.outcome.label()),
             badge: Badge::Outcome(d.outcome),
             detail: title.to_string(),
@@ -209,6 +237,10 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 &people,
             ),
             peps: vec![d.pep],
+            roles: people
+                .iter()
+                .flat_map(|p| standing(data, p, term_on(data, d.date)))
+                .collect(),
             people,
             outcomes: vec![d.outcome],
             decided_by: Some(d.decided_by),
@@ -232,11 +264,16 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
         out.push(Entry {
             kind: EntryKind::Election,
             date: e.voting.end,
+            span: None,
             title: format!("Election for the {} term", e.term),
             badge: Badge::Election(e.method),
             haystack: haystack(data, [detail.as_str(), "election"], &[e.pep], &people),
             detail,
             peps: vec![e.pep],
+            roles: people
+                .iter()
+                .map(|p| (p.clone(), EntryRole::Nominee))
+                .collect(),
             people,
             outcomes: vec![],
             decided_by: None,
@@ -249,6 +286,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             out.push(Entry {
                 kind: EntryKind::Nomination,
                 date: e.nomination.start,
+                span: None,
                 title: format!("{name} nominated for the {} term", n.term),
                 badge: if n.withdrawn {
                     Badge::Withdrawn
@@ -266,6 +304,7 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
                 detail,
                 peps: vec![],
                 people: vec![n.person.clone()],
+                roles: vec![(n.person.clone(), EntryRole::Nominee)],
                 outcomes: vec![],
                 decided_by: None,
                 term: n.term,
@@ -281,6 +320,36 @@ pub fn entries(data: &Dataset) -> Vec<Entry> {
             .then(a.title.cmp(&b.title))
     });
     out
+}
+
+/// What `id` was in section `s`: each role the `role:` qualifier can ask for.
+fn section_roles(data: &Dataset, s: &Section, id: &PersonId) -> Vec<(PersonId, EntryRole)> {
+    let Some(p) = participation(data, s, id) else {
+        return Vec::new();
+    };
+    let mut roles = match p.part {
+        Part::Present => vec![EntryRole::Member, EntryRole::Present],
+        Part::Absent => vec![EntryRole::Member, EntryRole::Absent],
+        Part::Member => vec![EntryRole::Member],
+        Part::Guest => vec![EntryRole::Guest],
+        Part::Mentioned => vec![],
+    };
+    if p.former_member && !member_in(data, id, s.term) {
+        roles.push(EntryRole::FormerMember);
+    }
+    roles.into_iter().map(|r| (id.clone(), r)).collect()
+}
+
+/// What `id` was in term `term`'s time, for an entry that only names them: a member of that
+/// term, or a former member.
+fn standing(data: &Dataset, id: &PersonId, term: u16) -> Option<(PersonId, EntryRole)> {
+    if member_in(data, id, term) {
+        Some((id.clone(), EntryRole::Member))
+    } else if served_before(data, id, term) {
+        Some((id.clone(), EntryRole::FormerMember))
+    } else {
+        None
+    }
 }
 
 fn haystack<'a>(

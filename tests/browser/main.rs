@@ -15,6 +15,7 @@ mod failures;
 mod history;
 mod pages;
 mod prerender;
+mod roles;
 mod seams;
 mod search;
 mod security;

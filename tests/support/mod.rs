@@ -96,6 +96,24 @@ pub fn counts(f: &Filter, entries: &[Entry], facet: Facet) -> BTreeMap<String, u
             Facet::Kind => vec![e.kind.as_str().to_string()],
             Facet::Term => vec![e.term.to_string()],
             Facet::Year => vec![e.year().to_string()],
+            Facet::Role => {
+                // The roles of the people the filter names, or anyone's.
+                let named = |x: &str| f.person.as_ref().is_none_or(|p| x.starts_with(p.as_str()));
+                let mut roles: Vec<String> = e
+                    .roles
+                    .iter()
+                    .filter(|(x, _)| named(x))
+                    .map(|(_, r)| r.as_str().to_string())
+                    .collect();
+                roles.sort();
+                roles.dedup();
+                roles
+            }
+            Facet::By => e
+                .decided_by
+                .map(|d| d.as_str().to_string())
+                .into_iter()
+                .collect(),
         };
         for k in keys {
             *out.entry(k).or_insert(0) += 1;

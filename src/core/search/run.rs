@@ -6,9 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::Datelike;
 
 use super::Index;
-use crate::core::model::PersonId;
+use crate::core::kind::EntryRole;
+use crate::core::model::{Decider, PersonId};
 use crate::core::query::{drop_span, parse, tokens, Filter, Problem};
-use crate::core::sort::sort_by_key;
+use crate::core::sort::{sort, sort_by_key};
 use crate::core::timeline::{Entry, EntryKind};
 
 /// Counts of one facet: value → entries that would match with that value chosen.
@@ -38,6 +39,10 @@ pub struct FacetCounts {
     pub year: Counts,
     /// By PEP number.
     pub pep: Counts,
+    /// By role (`EntryRole::as_str`): entries where the person asked for (or anyone) had it.
+    pub role: Counts,
+    /// Decisions by who took them (`Decider::as_str`).
+    pub by: Counts,
 }
 
 /// Runs `f` over `entries` in one pass: the ranked hits and every facet's counts.
@@ -61,6 +66,8 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
     let mut term: HashMap<u16, usize> = HashMap::new();
     let mut year: HashMap<i32, usize> = HashMap::new();
     let mut pep: HashMap<u16, usize> = HashMap::new();
+    let mut role: HashMap<EntryRole, usize> = HashMap::new();
+    let mut by: HashMap<Decider, usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let mut fails = fails(f, e, people.as_deref());
         let mut score = 0;
@@ -93,6 +100,22 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
                 *pep.entry(n).or_default() += 1;
             }
         }
+        if without(Facet::Role) {
+            let mut had: Vec<EntryRole> = e
+                .roles
+                .iter()
+                .filter(|(x, _)| people.as_ref().is_none_or(|ids| ids.contains(x)))
+                .map(|&(_, r)| r)
+                .collect();
+            sort(&mut had);
+            had.dedup();
+            for r in had {
+                *role.entry(r).or_default() += 1;
+            }
+        }
+        if let (true, Some(d)) = (without(Facet::By), e.decided_by) {
+            *by.entry(d).or_default() += 1;
+        }
     }
     // Stable: equal scores keep the timeline's order.
     sort_by_key(&mut scored, |&(s, _)| std::cmp::Reverse(s));
@@ -114,6 +137,8 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
             term: strings(term),
             year: strings(year),
             pep: strings(pep),
+            role: counts(role.into_iter().map(|(r, n)| (r.as_str().to_string(), n))),
+            by: counts(by.into_iter().map(|(d, n)| (d.as_str().to_string(), n))),
         },
         problems,
     }
@@ -159,6 +184,8 @@ pub enum Facet {
     Kind,
     Term,
     Year,
+    Role,
+    By,
 }
 
 impl Facet {
@@ -170,11 +197,13 @@ impl Facet {
             Facet::Kind => 4,
             Facet::Term => 8,
             Facet::Year => 16,
+            Facet::Role => 32,
+            Facet::By => 64,
         }
     }
 
     /// The bit for every condition that is not a facet (outcome, dates, text).
-    pub const OTHER: u8 = 32;
+    pub const OTHER: u8 = 128;
 }
 
 /// Which conditions `e` fails, as a mask of `Facet::bit`s and `Facet::OTHER`, leaving out
@@ -203,9 +232,24 @@ pub fn fails(f: &Filter, e: &Entry, people: Option<&[PersonId]>) -> u8 {
     if f.year.is_some_and(|y| e.date.year() != y) {
         mask |= Facet::Year.bit();
     }
+    // With a person, the role is theirs (`person:lukasz role:guest`); alone, anyone's.
+    if let Some(role) = f.role {
+        let named = |x: &PersonId| match (&f.person, people) {
+            (None, _) => true,
+            (Some(_), Some(ids)) => ids.contains(x),
+            (Some(p), None) => x.starts_with(p.as_str()),
+        };
+        if !e.roles.iter().any(|(x, r)| *r == role && named(x)) {
+            mask |= Facet::Role.bit();
+        }
+    }
+    if f.by.is_some() && e.decided_by != f.by {
+        mask |= Facet::By.bit();
+    }
     if f.outcome.is_some_and(|o| !e.outcomes.contains(&o))
         || f.before.is_some_and(|d| e.date >= d)
         || f.after.is_some_and(|d| e.date < d)
+        || f.date.is_some_and(|r| !r.contains(e.date))
     {
         mask |= Facet::OTHER;
     }

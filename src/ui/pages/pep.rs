@@ -8,10 +8,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::core::model::{pep_url, PepDetails};
+use crate::core::model::{pep_url, Decider, PepDetails};
 use crate::core::number::count;
 use crate::core::peps::{
-    decider_phrase, delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
+    decision_sentence, delegates, describe_days, history_steps, resolution_link, Latency, PepStory,
 };
 use crate::core::route::Route;
 use crate::ui::components::facts::{Fact, Facts};
@@ -73,20 +73,29 @@ fn PepView(
         .decisions
         .iter()
         .map(|d| {
-            let recorded = d.notes().map(|n| {
+            // The record in words, built from its facts, then where each fact can be checked.
+            let sentence = decision_sentence(d, &title);
+            let notes = d.notes().map(|n| {
                 let item = base.href(&Route::MeetingItem(n.section.clone(), n.item));
-                view! { ". Recorded in " <a href=item>{format!("the notes of {}, item {}", n.section, n.item)}</a> }
+                view! { <li><a href=item>{format!("The notes of {}, item {}", n.section, n.item)}</a></li> }
+            });
+            let resolution = d
+                .resolution_url()
+                .map(|url| view! { <li><a href=url.to_string() rel="noopener">"The resolution post"</a></li> });
+            let commit = d.bases.status_history.as_ref().map(|h| {
+                let url = format!("https://github.com/python/peps/commit/{}", h.commit);
+                view! { <li><a href=url rel="noopener">{format!("The python/peps commit of {}", h.date)}</a></li> }
             });
             view! {
                 <li class="decision" data-outcome=d.outcome.as_str() data-decided-by=d.decided_by.as_str()>
-                    <span class=format!("outcome outcome-{}", d.outcome.as_str())>{d.outcome.label()}</span>
-                    " on "
-                    <time datetime=d.date.to_string() title=d.date_basis.label()>{d.date.to_string()}</time>
-                    <span class="muted">{format!(" ({})", d.date_basis.label())}</span>
-                    {format!(", by {}", decider_phrase(d))}
-                    {recorded}
-                    {d.resolution_url().map(|url| view! { "; " <a href=url.to_string() rel="noopener">"resolution post"</a> })}
-                    "."
+                    <p>
+                        <span class=format!("outcome outcome-{}", d.outcome.as_str())>{d.outcome.label()}</span>
+                        " "
+                        <time datetime=d.date.to_string() title=d.date_basis.label()>{d.date.to_string()}</time>
+                        {(d.decided_by == Decider::Delegate).then(|| view! { " " <span class="role-tag">"by its delegate"</span> })}
+                    </p>
+                    <p class="decision-sentence">{sentence}</p>
+                    <ul class="sources" aria-label="Sources">{notes}{resolution}{commit}</ul>
                 </li>
             }
         })
@@ -122,9 +131,9 @@ fn PepView(
             </nav>
             <h1>{format!("PEP {number}: {title}")}</h1>
             <PepDetails loaded=loaded.clone() number discussed decided/>
-            <h2>{format!("Council outcomes ({n_decisions})")}</h2>
+            <h2>{format!("Outcomes ({n_decisions})")}</h2>
             {if n_decisions == 0 {
-                view! { <p class="muted">"The notes record no council outcome on this PEP."</p> }.into_any()
+                view! { <p class="muted">"Neither the notes nor the PEP record an outcome since the council began."</p> }.into_any()
             } else {
                 view! { <ol class="decisions" data-testid="pep-decisions" data-count=n_decisions.to_string()>{decisions}</ol> }.into_any()
             }}

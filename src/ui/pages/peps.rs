@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::model::Decider;
 use crate::core::peps::{touched_peps, OutcomeChoice, PepQuery, PepRow, PepSort};
 use crate::core::route::Route;
 use crate::ui::components::pep_link::PepLink;
@@ -77,7 +78,7 @@ fn PepList(
             <span aria-current="page">"PEPs"</span>
         </nav>
         <h1>"PEPs the council touched"</h1>
-        <p class="muted">{format!("{total} PEPs have a recorded council outcome or come up in the council's notes.")}</p>
+        <p class="muted">{format!("{total} PEPs have a recorded outcome since the council began (2019) or come up in its notes.")}</p>
         <form class="filter-bar list-controls" aria-label="Sort and filter the PEPs" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="peps-sort">"Sort by"</label>
@@ -105,7 +106,7 @@ fn PepList(
         <TableScroll label="PEPs with their council outcomes">
             <table class="results pep-table" data-testid="pep-table">
                 <caption class="visually-hidden">"PEPs with their council outcomes"</caption>
-                <TableHead columns=vec![("PEP", false), ("Title", false), ("Status", false), ("Council outcomes", false), ("First mentioned", false), ("Items", true)]/>
+                <TableHead columns=vec![("PEP", false), ("Title", false), ("Status", false), ("Outcomes", false), ("First mentioned", false), ("Items", true)]/>
                 <tbody>
                     <For each=move || shown.get() key=|r| r.number let:row>
                         <PepRowView row/>
@@ -124,11 +125,12 @@ fn PepRowView(
     let outcomes = row
         .outcomes
         .iter()
-        .map(|(o, d)| {
+        .map(|(o, d, by)| {
             view! {
-                <li>
+                <li data-decided-by=by.as_str()>
                     <span class=format!("outcome outcome-{}", o.as_str()) data-outcome=o.as_str()>{o.label()}</span>
                     " " <time datetime=d.to_string()>{d.to_string()}</time>
+                    {(*by == Decider::Delegate).then_some(" (its delegate)")}
                 </li>
             }
         })

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::core::elections::ordinal;
 use crate::core::model::{Section, VotingMethod};
 use crate::core::number::count;
-use crate::core::people::PersonRecord;
+use crate::core::people::{sections_stating_attendance, Part, PersonRecord};
 use crate::core::route::Route;
 use crate::ui::components::mention::Mention;
 use crate::ui::components::table_head::{TableHead, TableScroll};
@@ -108,21 +108,49 @@ fn PersonView(
             }
         })
         .collect_view();
-    let meeting_links = |sections: &[&Section]| {
-        sections
-            .iter()
-            .map(|s| view! { <li><a href=base.href(&Route::Meeting(s.id.clone()))>{s.id.clone()}</a></li> })
-            .collect_view()
-    };
-    let present = meeting_links(&r.present);
-    let absent = meeting_links(&r.absent);
-    let guest = r
-        .guest
-        .iter()
-        .map(|(s, role)| {
-            view! { <li><a href=base.href(&Route::Meeting(s.id.clone()))>{s.id.clone()}</a> {format!(" ({role})")}</li> }
+    // By year, newest first, and within a year by what they were there.
+    let by_year = r
+        .meetings_by_year(&loaded.data)
+        .into_iter()
+        .map(|(year, parts)| {
+            let parts = parts
+                .into_iter()
+                .map(|(part, sections)| {
+                    let links = sections
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let why = (part == Part::Guest)
+                                .then(|| guest_role(s, &r.person.id))
+                                .flatten()
+                                .map(|role| format!(" ({role})"));
+                            view! { {(i > 0).then_some(", ")} <a href=base.href(&Route::Meeting(s.id.clone()))>{s.id.clone()}</a>{why} }
+                        })
+                        .collect_view();
+                    view! {
+                        <li data-part=part.as_str()>
+                            <span class="role-tag">{format!("{} ({})", part_label(part), sections.len())}</span>
+                            " " {links}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="year-of-meetings">
+                    <h3>{year.to_string()}</h3>
+                    <ul class="compact">{parts}</ul>
+                </section>
+            }
         })
         .collect_view();
+    let stated = sections_stating_attendance(&loaded.data);
+    let stated_note = format!(
+        "The notes say who attended in only {stated} of their {} sections, {} of them during {}'s terms; \
+         the rest neither list them present nor absent.",
+        loaded.data.parts.sections.len(),
+        r.stated_in_terms,
+        r.person.name,
+    );
     let items = r
         .items
         .iter()
@@ -218,16 +246,28 @@ fn PersonView(
                 {(!any_known).then_some(view! { <p class="muted">"No nomination statement of theirs is known to this site; the threads above have them."</p> })}
                 {platforms}
             })}
-            <h2>"Attendance"</h2>
-            <p class="muted">"Most notes do not say who attended; these are the meetings whose notes do, or that list them as a guest."</p>
-            <div class="attendance">
-                <section><h3>{format!("Present ({})", counts.0)}</h3><ul class="compact">{present}</ul></section>
-                <section><h3>{format!("Absent ({})", counts.1)}</h3><ul class="compact">{absent}</ul></section>
-                <section><h3>{format!("Guest ({})", counts.2)}</h3><ul class="compact">{guest}</ul></section>
-            </div>
+            <h2>"Meetings, by year"</h2>
+            <p class="muted" data-testid="attendance-stated">{stated_note}</p>
+            <div class="meetings-by-year" data-testid="meetings-by-year">{by_year}</div>
             <h2>{format!("Items that name them ({})", counts.3)}</h2>
             <ol class="mentions">{items}</ol>
         </article>
     }
     .into_any()
+}
+
+/// Why `id` was a guest at `s`, as its guest list says.
+fn guest_role<'a>(s: &'a Section, id: &str) -> Option<&'a str> {
+    s.guests
+        .iter()
+        .find(|g| g.person == id)
+        .map(|g| g.role.as_str())
+}
+
+/// What a part is called on a person's page.
+fn part_label(part: Part) -> &'static str {
+    match part {
+        Part::Mentioned => "Named in the notes",
+        other => other.label(),
+    }
 }

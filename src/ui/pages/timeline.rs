@@ -14,7 +14,9 @@ use std::sync::Arc;
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use crate::core::date::month_day;
+use crate::core::date::{month_day, month_span};
+use crate::core::kind::EntryRole;
+use crate::core::model::{Decider, PersonId};
 use crate::core::query::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
@@ -169,6 +171,13 @@ fn Timeline(
         on_screen.set_value(rows);
     });
     let words = Memo::new(move |_| filter.with(|f| f.words.clone()));
+    let people = loaded.clone();
+    let who = Memo::new(move |_| {
+        filter.with(|f| {
+            let ids = people.index.people_matching(f.person.as_ref()?);
+            (ids.len() == 1).then(|| ids[0].clone())
+        })
+    });
     let labels = move || shown.with(|gs| gs.iter().map(|g| g.label.clone()).collect::<Vec<_>>());
     let base = use_base();
     let hints = loaded.clone();
@@ -206,7 +215,7 @@ fn Timeline(
             // Keyed twice, by month and by entry, and the marks follow the words in place: a
             // keystroke then adds and removes rows rather than drawing every row again.
             <For each=labels key=|label| label.clone() let:label>
-                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty()))/>
+                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty())) who/>
             </For>
         </div>
         // Counted from a full page: the rows past FIRST are already on their way.
@@ -298,6 +307,8 @@ fn MonthGroup(
     words: Memo<Vec<String>>,
     /// Whether the rows are ranked rather than grouped by month, so each must give its year.
     ranked: Signal<bool>,
+    /// The one person the search names, whose role each row says.
+    who: Memo<Option<PersonId>>,
 ) -> impl IntoView {
     let (heading, aria) = (label.clone(), label.clone());
     let rows = move || {
@@ -313,7 +324,7 @@ fn MonthGroup(
             <h2 class="month-heading">{heading}</h2>
             <ul class="entries">
                 <For each=rows key=|&i| i let:i>
-                    <EntryRow entry=loaded.entries[i].clone() words with_year=ranked.get_untracked()/>
+                    <EntryRow entry=loaded.entries[i].clone() words with_year=ranked.get_untracked() who/>
                 </For>
             </ul>
         </section>
@@ -328,8 +339,24 @@ fn EntryRow(
     words: Memo<Vec<String>>,
     /// Whether to give the year too: under a month heading the heading says it.
     with_year: bool,
+    /// The one person the search names, if it names one: the row says what they were in it.
+    who: Memo<Option<PersonId>>,
 ) -> impl IntoView {
     let base = use_base();
+    let roles = entry.roles.clone();
+    let role = move || {
+        who.with(|w| {
+            let id = w.as_ref()?;
+            EntryRole::most_telling(roles.iter().filter(|(x, _)| x == id).map(|&(_, r)| r))
+        })
+        .map(|r| view! { <span class="role-tag" data-role=r.as_str()>{r.label()}</span> })
+    };
+    let by_delegate = (entry.decided_by == Some(Decider::Delegate))
+        .then(|| view! { <span class="role-tag">"by its delegate"</span> });
+    let when = match entry.span {
+        Some(p) => month_span(p.start, p.end),
+        None => month_day(entry.date),
+    };
     let href = base.href(&entry.route);
     let (title, detail) = (entry.title.clone(), entry.detail.clone());
     let peps = entry
@@ -350,12 +377,15 @@ fn EntryRow(
     view! {
         <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str()>
             <time datetime=entry.date.to_string()>
-                {month_day(entry.date)}
-                {with_year.then(|| view! { " " <span class="entry-year">{entry.date.year()}</span> })}
+                {when}
+                {(with_year && entry.span.is_none()).then(|| view! { " " <span class="entry-year">{entry.date.year()}</span> })}
             </time>
             <div class="entry-body">
                 <span class=format!("badge badge-{}", entry.badge.as_str())>{entry.badge.label()}</span>
+                " "
                 <a class="entry-link" href=href>{marked(title, words)}</a>
+                {by_delegate}
+                {role}
                 {(!detail.is_empty()).then(|| view! { <p class="entry-detail">{marked(detail, words)}</p> })}
                 <div class="chips">{peps}{more}</div>
             </div>

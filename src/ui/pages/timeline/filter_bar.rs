@@ -8,10 +8,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::search_box::{Change, Edit, SearchBox};
-use crate::core::query::{parse_pep, set_qualifier, Filter, Qualifier};
+use crate::core::kind::{EntryKind, EntryRole};
+use crate::core::model::Decider;
+use crate::core::people::sections_stating_attendance;
+use crate::core::query::{parse_pep, qualifier_text, set_qualifier, Filter, Qualifier};
 use crate::core::search::{Counts, FacetCounts, Results};
 use crate::core::sort::sort;
-use crate::core::timeline::EntryKind;
 use crate::ui::data::Loaded;
 use crate::ui::schedule::Later;
 
@@ -46,10 +48,8 @@ pub fn FilterBar(
         });
     });
     // Each control follows its own qualifier, not every change of the text.
-    let kind = Memo::new(move |_| filter.with(|f| f.kind));
     let term = Memo::new(move |_| filter.with(|f| f.term.map(|t| t.to_string())));
     let year = Memo::new(move |_| filter.with(|f| f.year.map(|y| y.to_string())));
-    let pep = Memo::new(move |_| filter.with(|f| f.pep));
     let person = Memo::new(move |_| filter.with(|f| f.person.clone()));
     let set = move |key: Qualifier, value: Option<String>| {
         let q = filter.with_untracked(|f| set_qualifier(&f.q, key, value.as_deref()));
@@ -60,6 +60,11 @@ pub fn FilterBar(
     let chosen_person =
         Memo::new(move |_| person.with(|p| p.as_ref().map(|p| index.index.people_matching(p))));
 
+    let attendance_note = format!(
+        "Only {} of the {} sections of the notes say who attended.",
+        sections_stating_attendance(&loaded.data),
+        loaded.data.parts.sections.len()
+    );
     let data = loaded.clone();
     let person_options = move || {
         let c: BTreeMap<String, usize> = counts.with(|c| c.person.clone());
@@ -92,16 +97,18 @@ pub fn FilterBar(
             })
             .collect_view()
     };
-    let kind_options = move || {
-        let c = counts.with(|c| c.kind.clone());
-        let selected = kind.get();
-        EntryKind::ALL
-            .into_iter()
-            .map(|k| {
-                let n = c.get(k.as_str()).copied().unwrap_or(0);
-                view! { <option value=k.as_str() selected=selected == Some(k)>{format!("{} ({n})", k.label())}</option> }
-            })
-            .collect_view()
+    // What each select offers: (value, what the option reads), from the counts.
+    let counted = move |which: fn(&FacetCounts) -> &Counts,
+                        all: &[(&'static str, &'static str)]| {
+        counts.with(|c| {
+            let c = which(c);
+            all.iter()
+                .map(|&(value, label)| {
+                    let n = c.get(value).copied().unwrap_or(0);
+                    (value.to_string(), format!("{label} ({n})"))
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let year_like = move |which: fn(&FacetCounts) -> &Counts, current: Option<String>| {
         let mut c = counts.with(|c| which(c).clone());
@@ -113,11 +120,19 @@ pub fn FilterBar(
         c.into_iter()
             .rev()
             .map(|(value, n)| {
-                let sel = current.as_deref() == Some(value.as_str());
-                view! { <option value=value.clone() selected=sel>{format!("{value} ({n})")}</option> }
+                let label = format!("{value} ({n})");
+                (value, label)
             })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
+    let kinds = EntryKind::ALL.map(|k| (k.as_str(), k.label()));
+    let roles = EntryRole::ALL.map(|r| (r.as_str(), r.label()));
+    let deciders = [
+        (Decider::Council.as_str(), "The council"),
+        (Decider::Delegate.as_str(), "A delegate"),
+    ];
+    let chosen = |get: fn(&Filter) -> Option<String>| Memo::new(move |_| filter.with(get));
+    let choose = Callback::new(move |(key, value): (Qualifier, Option<String>)| set(key, value));
     let peps = loaded.clone();
     // The PEP list only helps once the field is in use, so it is drawn on first focus rather
     // than with the first view.
@@ -142,11 +157,26 @@ pub fn FilterBar(
             .collect_view();
         Some(options)
     };
-    let apply_pep = move |value: String| {
-        let pep = parse_pep(&value);
-        if pep.is_some() || value.trim().is_empty() {
-            set(Qualifier::Pep, pep.map(|n| n.to_string()));
-        }
+    // The PEP box follows the typing as the search box does: what it holds goes into the
+    // search as `pep:…`, where a value that is not a PEP number is explained under the box.
+    let type_pep = move |value: String| {
+        let value = value.trim().to_string();
+        let q = filter.with_untracked(|f| {
+            set_qualifier(
+                &f.q,
+                Qualifier::Pep,
+                Some(value.as_str()).filter(|v| !v.is_empty()),
+            )
+        });
+        on_change.run((q, Edit::Typing));
+    };
+    let pep_text = Memo::new(move |_| filter.with(|f| qualifier_text(&f.q, Qualifier::Pep)));
+    let pep_problem = move || {
+        pep_text.with(|t| {
+            t.as_deref()
+                .filter(|t| parse_pep(t).is_none())
+                .map(|t| format!("\u{201c}{t}\u{201d} is not a PEP number: type one such as 703."))
+        })
     };
     let everyone = move || match (person.get(), chosen_person.get()) {
         (Some(p), Some(ids)) if ids.len() != 1 => format!("Names starting \u{201c}{p}\u{201d}"),
@@ -166,40 +196,34 @@ pub fn FilterBar(
                     <option value="" selected=move || chosen_person.with(|c| c.as_ref().is_none_or(|ids| ids.len() != 1))>{everyone}</option>
                     {person_options}
                 </select>
+                // Entries name people in many ways; few sections say who was there.
+                {move || person.with(Option::is_some).then(|| view! {
+                    <p class="field-note" data-testid="attendance-note">{attendance_note.clone()}</p>
+                })}
             </div>
             <div class="field">
                 <label for="filter-pep">"PEP"</label>
                 <input id="filter-pep" type="text" inputmode="numeric" list="pep-list" placeholder="e.g. 703" autocomplete="off"
-                    prop:value=move || pep.get().map(|n| n.to_string()).unwrap_or_default()
+                    aria-describedby="filter-pep-problem" aria-invalid=move || pep_problem().map(|_| "true")
+                    prop:value=move || pep_text.get().unwrap_or_default()
                     on:focus=move |_| pep_list_wanted.set(true)
-                    on:change=move |ev| apply_pep(event_target_value(&ev))
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { apply_pep(event_target_value(&ev)) }/>
+                    on:input=move |ev| type_pep(event_target_value(&ev))/>
                 <datalist id="pep-list">{pep_suggestions}</datalist>
+                <p id="filter-pep-problem" class="field-problem" data-testid="pep-problem">{pep_problem}</p>
             </div>
-            <div class="field">
-                <label for="filter-kind">"Kind"</label>
-                <select id="filter-kind"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Kind, EntryKind::parse(&v).map(|k| k.as_str().to_string())) }>
-                    <option value="" selected=move || kind.get().is_none()>"All kinds"</option>
-                    {kind_options}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-term">"Term"</label>
-                <select id="filter-term"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Term, Some(v).filter(|v| !v.is_empty())) }>
-                    <option value="" selected=move || term.with(Option::is_none)>"All terms"</option>
-                    {move || year_like(|c| &c.term, term.get())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-year">"Year"</label>
-                <select id="filter-year"
-                    on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Year, Some(v).filter(|v| !v.is_empty())) }>
-                    <option value="" selected=move || year.with(Option::is_none)>"All years"</option>
-                    {move || year_like(|c| &c.year, year.get())}
-                </select>
-            </div>
+            <Choice id="filter-kind" label="Kind" all="All kinds" key=Qualifier::Kind set=choose
+                chosen=chosen(|f| f.kind.map(|k| k.as_str().to_string()))
+                options=Signal::derive(move || counted(|c| &c.kind, &kinds))/>
+            <Choice id="filter-term" label="Term" all="All terms" key=Qualifier::Term set=choose
+                chosen=term options=Signal::derive(move || year_like(|c| &c.term, term.get()))/>
+            <Choice id="filter-year" label="Year" all="All years" key=Qualifier::Year set=choose
+                chosen=year options=Signal::derive(move || year_like(|c| &c.year, year.get()))/>
+            <Choice id="filter-role" label="Role" all="Any role" key=Qualifier::Role set=choose
+                chosen=chosen(|f| f.role.map(|r| r.as_str().to_string()))
+                options=Signal::derive(move || counted(|c| &c.role, &roles))/>
+            <Choice id="filter-by" label="Decided by" all="Anyone" key=Qualifier::By set=choose
+                chosen=chosen(|f| f.by.map(|d| d.as_str().to_string()))
+                options=Signal::derive(move || counted(|c| &c.by, &deciders))/>
             <div class="field field-button">
                 <button type="button" class="button secondary" data-testid="clear-filters"
                     disabled=move || filter.get().is_empty()
@@ -208,5 +232,49 @@ pub fn FilterBar(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// One select of the filter bar: its "all" choice and a choice per value, each with how many
+/// entries it would show. Choosing writes the qualifier into the search text.
+#[component]
+fn Choice(
+    /// The select's id, which its label names.
+    id: &'static str,
+    /// What the control is called.
+    label: &'static str,
+    /// What the empty choice says ("All kinds").
+    all: &'static str,
+    /// The qualifier it writes.
+    key: Qualifier,
+    /// The value the search holds now, if any.
+    chosen: Memo<Option<String>>,
+    /// The values to offer and what each option reads, in order.
+    options: Signal<Vec<(String, String)>>,
+    /// Called with the qualifier and its new value (`None` for "all").
+    set: Callback<(Qualifier, Option<String>)>,
+) -> impl IntoView {
+    let list = move || {
+        let now = chosen.get();
+        options
+            .get()
+            .into_iter()
+            .map(|(value, text)| {
+                let sel = now.as_deref() == Some(value.as_str());
+                view! { <option value=value selected=sel>{text}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| {
+                let v = event_target_value(&ev);
+                set.run((key, Some(v).filter(|v| !v.is_empty())));
+            }>
+                <option value="" selected=move || chosen.with(Option::is_none)>{all}</option>
+                {list}
+            </select>
+        </div>
     }
 }

@@ -133,7 +133,7 @@ pub fn SearchBox(
 
     view! {
         <div class="search-box">
-            <input id=BOX_ID type="search" placeholder="Words, names, PEP titles, or pep:703 person:pablo kind:decision…"
+            <input id=BOX_ID type="search" placeholder="Words, names, PEP titles, or pep:703 person:pablo date:2023…"
                 autocomplete="off" spellcheck="false"
                 role="combobox" aria-autocomplete="list" aria-controls=LIST_ID
                 aria-expanded=move || if expanded() { "true" } else { "false" }
@@ -154,7 +154,7 @@ pub fn SearchBox(
         <p id="search-hint" class="search-hint">
             "Narrow with " <code>"pep:703"</code> " " <code>"person:pablo"</code> " " <code>"kind:decision"</code> " "
             <code>"outcome:rejected"</code> " " <code>"year:2023"</code> " " <code>"term:2024"</code> " "
-            <code>"before:2022-06"</code> " " <code>"after:2021-01-15"</code> ". Press " <kbd>"/"</kbd>
+            <code>"date:2022-01..2022-06"</code> " " <code>"role:guest"</code> " " <code>"by:delegate"</code> ". Press " <kbd>"/"</kbd>
             " to search, " <kbd>"↓"</kbd> " or " <kbd>"j"</kbd> "/" <kbd>"k"</kbd> " to move through results."
         </p>
         <p id="search-problems" class="search-problems" data-testid="search-problems" role="status" aria-live="polite">
