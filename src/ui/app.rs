@@ -175,6 +175,11 @@ fn navigation(base: String) -> Navigator {
             let target = Target::of(&to);
             set_route.set(to);
             if mode == HistoryMode::Push {
+                // A new page takes the focus into its content, so that Tab goes on from its
+                // top and a screen reader starts reading there.
+                if new_page {
+                    focus_main_when_drawn();
+                }
                 if let Some(t) = target {
                     restore_when_drawn(t);
                 } else if new_page {
@@ -303,6 +308,21 @@ impl Target {
             _ => None,
         }
     }
+}
+
+/// Gives the focus to the page's `<main>` once the page has been drawn (without scrolling: the
+/// page's place is set apart).
+fn focus_main_when_drawn() {
+    request_animation_frame(|| {
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
+        }
+    });
 }
 
 /// How many frames a page may take to be drawn before it is put in place anyway (about two

@@ -124,11 +124,11 @@ pub fn use_pep_details(
     RwSignal<u32>,
 ) {
     let retry = RwSignal::new(0u32);
-    let details = LocalResource::new(move || load_details(number, retry.get()));
+    let details = LocalResource::new(move || pep_details(number, retry.get()));
     (details, retry)
 }
 
-async fn load_details(number: u16, retry: u32) -> Result<Arc<PepDetails>, DataError> {
+pub async fn pep_details(number: u16, retry: u32) -> Result<Arc<PepDetails>, DataError> {
     let text = fetch_text(
         format!("data/{}", details_path(number)),
         retry > 0,

@@ -11,6 +11,7 @@
 mod harness;
 
 mod accessibility;
+mod axis;
 mod failures;
 mod history;
 mod pages;

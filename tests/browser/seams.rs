@@ -157,6 +157,10 @@ struct SeenLink {
     svg: bool,
     width: f64,
     height: f64,
+    /// Inside a composite widget (the time axis) that is one Tab stop, whose arrow keys move
+    /// between its links.
+    #[serde(default)]
+    roving: bool,
 }
 
 const SEEN: &str = "const root = arguments[0] ? document.getElementById(arguments[0]) : document.body;
@@ -167,7 +171,7 @@ const SEEN: &str = "const root = arguments[0] ? document.getElementById(argument
     links: [...root.querySelectorAll('a')].filter((a) => a.getAttribute('href') !== null && visible(a))
       .map((a) => { const r = a.getBoundingClientRect(); return {
         href: a.getAttribute('href'), name: name(a), svg: a.namespaceURI === 'http://www.w3.org/2000/svg',
-        width: Math.round(r.width), height: Math.round(r.height) }; }),
+        width: Math.round(r.width), height: Math.round(r.height), roving: !!a.closest('[data-roving]') }; }),
   };";
 
 /// The `href` of every element the focus stops at, pressing Tab from the top of the page until
@@ -187,7 +191,9 @@ async fn tab_stops(b: &Browser, most: usize) -> Vec<String> {
         let href: Option<String> = b
             .read(
                 "const a = document.activeElement;
-                 return a && a !== document.body ? (a.getAttribute('href') ?? ('#' + a.tagName)) : null",
+                 return a && a !== document.body
+                   ? (a.closest('[data-roving]') ? 'roving' : (a.getAttribute('href') ?? ('#' + a.tagName)))
+                   : null",
                 vec![],
             )
             .await;
@@ -257,9 +263,21 @@ async fn after_the_hand_over_every_page_shows_and_links_what_its_html_did() {
         let missed: Vec<&String> = after
             .links
             .iter()
+            .filter(|l| !l.roving)
             .map(|l| &l.href)
             .filter(|h| !stops.contains(h))
             .collect();
+        // A composite widget is one stop: Tab reaches one of its links, the arrows the rest.
+        let roving: Vec<&String> = after
+            .links
+            .iter()
+            .filter(|l| l.roving)
+            .map(|l| &l.href)
+            .collect();
+        assert!(
+            roving.is_empty() || stops.iter().any(|s| s == "roving"),
+            "/{path}: Tab never reaches the time axis"
+        );
         assert!(
             missed.is_empty(),
             "/{path}: links Tab never reaches: {missed:?}"
@@ -272,48 +290,35 @@ async fn after_the_hand_over_every_page_shows_and_links_what_its_html_did() {
     b.close().await;
 }
 
+// Issue 14: the live time axis drew its links as HTML <a> inside <svg>: no box, no name, no
+// click, no Tab stop, which an outerHTML comparison could not see.
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
-async fn a_year_on_the_time_axis_is_a_link_a_person_can_click() {
+async fn a_mark_on_the_time_axis_is_a_link_a_person_can_click() {
     let b = Browser::open().await;
     b.goto("").await;
     b.timeline().await;
-    let year = b.find("svg a[aria-label='Show 2023 only']").await;
+    let mark = b.find("svg.axis a[href]").await;
     let link: SeenLink = b
         .read(
             "const a = arguments[0]; const r = a.getBoundingClientRect();
              return { href: a.getAttribute('href'), name: a.getAttribute('aria-label'),
                       svg: a.namespaceURI === 'http://www.w3.org/2000/svg',
                       width: r.width, height: r.height }",
-            vec![serde_json::to_value(&year).unwrap()],
+            vec![serde_json::to_value(&mark).unwrap()],
         )
         .await;
     assert!(
-        link.svg && link.width > 0.0 && link.height > 0.0,
-        "an SVG link with a box: {link:?}"
+        link.svg && link.width > 0.0 && link.height > 0.0 && !link.name.is_empty(),
+        "an SVG link with a box and a name: {link:?}"
     );
-    year.click().await.expect("click 2023 on the axis");
-    b.until("year:2023 in the URL", async || {
-        match b.qualifier("year").await? {
-            Some(y) if y == "2023" => Ok(()),
-            other => Err(format!("year {other:?}")),
-        }
-    })
+    mark.click().await.expect("click the mark");
+    path_is(
+        &b,
+        &url_path(&b.site.url(link.href.trim_start_matches(PREFIX))),
+    )
     .await;
-    b.until("2023 marked current on the axis", async || {
-        let current: Option<String> = b
-            .read(
-                "const a = document.querySelector(\"svg a[aria-label='Show 2023 only']\");
-                 return a && a.getAttribute('aria-current')",
-                vec![],
-            )
-            .await;
-        match current.as_deref() {
-            Some("true") => Ok(()),
-            other => Err(format!("aria-current {other:?}")),
-        }
-    })
-    .await;
+    b.find("main h1").await;
     b.close().await;
 }
 

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 use leptos::prelude::*;
 
+use crate::core::axis::describe as describe_range;
 use crate::core::date::{month_day, month_span};
 use crate::core::kind::EntryRole;
 use crate::core::model::{Decider, PersonId};
@@ -65,18 +66,27 @@ pub fn TimelinePage() -> impl IntoView {
     // adds an entry, the rest rewrite it, and a choice ends the burst.
     let burst = StoredValue::new(None::<String>);
     let address_bar = Later::new();
+    // A gesture's first step adds an entry even if a later step replaces it before the paint.
+    let gesture_starts = StoredValue::new(false);
     let on_change = Callback::new(move |(text, edit): Change| match edit {
-        Edit::Typing => {
+        Edit::Typing | Edit::Step(_) => {
+            if edit == Edit::Step(true) {
+                gesture_starts.set_value(true);
+            }
             typed.set(Some(text));
             address_bar.after_paint(move || {
                 if let Some(q) = typed.get_untracked() {
                     let here = addressed.get_untracked();
-                    let mode = if burst.with_value(|b| b.as_deref() == Some(here.as_str())) {
-                        HistoryMode::Replace
-                    } else {
-                        HistoryMode::Push
+                    let mode = match edit {
+                        Edit::Step(_) if gesture_starts.get_value() => HistoryMode::Push,
+                        Edit::Step(_) => HistoryMode::Replace,
+                        _ if burst.with_value(|b| b.as_deref() == Some(here.as_str())) => {
+                            HistoryMode::Replace
+                        }
+                        _ => HistoryMode::Push,
                     };
-                    burst.set_value(Some(q.clone()));
+                    gesture_starts.set_value(false);
+                    burst.set_value((edit == Edit::Typing).then(|| q.clone()));
                     // The address first, then back to reading it: the filter is the same, so
                     // nothing is drawn again.
                     navigator.go(Route::search(q), mode);
@@ -87,6 +97,7 @@ pub fn TimelinePage() -> impl IntoView {
         Edit::Choice => {
             address_bar.cancel();
             burst.set_value(None);
+            gesture_starts.set_value(false);
             typed.set(None);
             navigator.go(Route::search(text), HistoryMode::Push);
         }
@@ -171,6 +182,21 @@ fn Timeline(
         on_screen.set_value(rows);
     });
     let words = Memo::new(move |_| filter.with(|f| f.words.clone()));
+    // The row under the pointer or the focus, ringed on the axis; and the dates of the rows on
+    // screen, bracketed there.
+    let hovered = RwSignal::new(None::<usize>);
+    let on_screen = RwSignal::new(None::<(chrono::NaiveDate, chrono::NaiveDate)>);
+    let look = Later::new();
+    let follow = move || look.after_paint(move || on_screen.set(rows_on_screen()));
+    let scrolling = {
+        let follow = follow.clone();
+        window_event_listener(leptos::ev::scroll, move |_| follow())
+    };
+    on_cleanup(move || scrolling.remove());
+    Effect::new(move |_| {
+        shown.track();
+        follow();
+    });
     let people = loaded.clone();
     let who = Memo::new(move |_| {
         filter.with(|f| {
@@ -200,13 +226,20 @@ fn Timeline(
     view! {
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
         <FilterBar loaded=loaded.clone() filter results on_change/>
-        <TimeAxis loaded=loaded.clone() results filter/>
+        <TimeAxis loaded=loaded.clone() filter on_change hovered on_screen/>
         <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| filter.with(Filter::is_empty))/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
-            {move || match count() {
-                0 => "No entries match. Remove a filter or shorten the search to see more.".to_string(),
-                1 => "1 entry".to_string(),
-                n => format!("{n} entries"),
+            {move || {
+                let n = match count() {
+                    0 => return "No entries match. Remove a filter or shorten the search to see more.".to_string(),
+                    1 => "1 entry".to_string(),
+                    n => format!("{n} entries"),
+                };
+                // The days in effect, said in words (the time axis's window).
+                match filter.with(|f| f.date) {
+                    Some(range) => format!("{}: {n}", describe_range(&range)),
+                    None => n,
+                }
             }}
         </p>
         <ul class="widen" data-testid="widen">{widen_links}</ul>
@@ -215,7 +248,7 @@ fn Timeline(
             // Keyed twice, by month and by entry, and the marks follow the words in place: a
             // keystroke then adds and removes rows rather than drawing every row again.
             <For each=labels key=|label| label.clone() let:label>
-                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty())) who/>
+                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty())) who hovered/>
             </For>
         </div>
         // Counted from a full page: the rows past FIRST are already on their way.
@@ -309,6 +342,8 @@ fn MonthGroup(
     ranked: Signal<bool>,
     /// The one person the search names, whose role each row says.
     who: Memo<Option<PersonId>>,
+    /// The entry of the row under the pointer or the focus.
+    hovered: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let (heading, aria) = (label.clone(), label.clone());
     let rows = move || {
@@ -324,7 +359,7 @@ fn MonthGroup(
             <h2 class="month-heading">{heading}</h2>
             <ul class="entries">
                 <For each=rows key=|&i| i let:i>
-                    <EntryRow entry=loaded.entries[i].clone() words with_year=ranked.get_untracked() who/>
+                    <EntryRow entry=loaded.entries[i].clone() i words with_year=ranked.get_untracked() who hovered/>
                 </For>
             </ul>
         </section>
@@ -341,6 +376,10 @@ fn EntryRow(
     with_year: bool,
     /// The one person the search names, if it names one: the row says what they were in it.
     who: Memo<Option<PersonId>>,
+    /// Its index among the entries.
+    i: usize,
+    /// Set to `i` while the row is under the pointer or holds the focus.
+    hovered: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let base = use_base();
     let roles = entry.roles.clone();
@@ -375,7 +414,9 @@ fn EntryRow(
         }
     });
     view! {
-        <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str()>
+        <li class=format!("entry entry-{}", entry.kind.as_str()) data-kind=entry.kind.as_str() data-date=entry.date.to_string()
+            on:mouseenter=move |_| hovered.set(Some(i)) on:mouseleave=move |_| hovered.set(None)
+            on:focusin=move |_| hovered.set(Some(i)) on:focusout=move |_| hovered.set(None)>
             <time datetime=entry.date.to_string()>
                 {when}
                 {(with_year && entry.span.is_none()).then(|| view! { " " <span class="entry-year">{entry.date.year()}</span> })}
@@ -391,4 +432,19 @@ fn EntryRow(
             </div>
         </li>
     }
+}
+
+/// The dates of the first and last timeline rows at least partly on screen.
+fn rows_on_screen() -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let rows = document().query_selector_all("main li.entry").ok()?;
+    let height = window().inner_height().ok()?.as_f64()?;
+    let mut seen = (0..rows.length()).filter_map(|i| {
+        let row = rows.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        let r = row.get_bounding_client_rect();
+        (r.bottom() > 0.0 && r.top() < height)
+            .then(|| crate::core::date::parse_iso(&row.get_attribute("data-date")?))
+            .flatten()
+    });
+    let first = seen.next()?;
+    Some((first, seen.next_back().unwrap_or(first)))
 }

@@ -18,6 +18,9 @@ use crate::ui::data::Loaded;
 pub enum Edit {
     Typing,
     Choice,
+    /// A step of a gesture on the time axis (a drag, a wheel turn, a brush); `true` for its
+    /// first step, which adds the history entry the later ones take the place of.
+    Step(bool),
 }
 
 /// The search box's new text, and how it changed.

@@ -1,163 +1,1181 @@
-//! The visual time axis: years, council terms as bands, and a mark per matching entry. Each
-//! year label is a link that narrows the timeline to that year.
+//! The time axis: a window of days drawn at its real pixel width over an overview of all eight
+//! years. Ticks adapt to the window (years down to days), council terms lie behind as bands,
+//! and each lane holds a mark per entry (meetings and notes; decisions by outcome, in colour
+//! and shape; elections and nominations; the lane of the PEP or the person the search names),
+//! folded into a count where marks would overlap. Wheel, pinch and the buttons or + and − zoom,
+//! a drag pans, and a drag across the overview picks a range. The window is the search's
+//! `date:` qualifier: it follows the address, and a gesture writes it back (one history step
+//! per gesture). All the arithmetic is `core::axis`; this file turns gestures into windows and
+//! draws.
+//!
+//! The marks are drawn with DOM calls into one `<g>`, not as views: a pan step redraws a few
+//! hundred of them within a frame, and every text from the data is set with `setAttribute` or
+//! `textContent`, never parsed as markup.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use crate::core::date::month_year;
+use super::search_box::{Change, Edit};
+use crate::core::axis::{bins, describe, ticks, DateRange, Scale, TickStep, Window};
+use crate::core::date::parse_iso;
+use crate::core::kind::{EntryKind, EntryRole};
+use crate::core::model::{OutcomeKind, PepDetails};
 use crate::core::query::{set_qualifier, Filter, Qualifier};
 use crate::core::route::Route;
-use crate::core::search::Results;
-use crate::core::timeline::EntryKind;
+use crate::core::search::run;
+use crate::core::timeline::Entry;
 use crate::ui::context::use_base;
-use crate::ui::data::Loaded;
+use crate::ui::data::{pep_details, Loaded};
+use crate::ui::schedule::Later;
 
-// Whole SVG units: the axis is 1000 wide, so a unit is under three days, and integers keep
-// float formatting (about 10 KB of wasm) out of the build.
-const WIDTH: i64 = 1000;
-const FIRST_YEAR: i32 = 2019;
-const LAST_YEAR: i32 = 2026;
+const SVG: &str = "http://www.w3.org/2000/svg";
+/// Where the tick labels end and the lanes begin, and how tall a lane is.
+const TOP: i32 = 22;
+const LANE: i32 = 30;
+/// Marks closer than this (in pixels) fold into one count, drawn this wide.
+const GAP: u32 = 22;
+const PILL: i32 = 20;
+/// The strip under the lanes that names the terms.
+const FOOT: i32 = 14;
+/// The least room a tick label gets.
+const LABEL_GAP: u32 = 52;
+/// How tall the overview strip is.
+const OVERVIEW: i32 = 26;
 
-fn x(date: NaiveDate) -> i64 {
-    let start = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or_default();
-    let end = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or_default();
-    let span = (end - start).num_days();
-    ((date - start).num_days() * WIDTH / span).clamp(0, WIDTH)
+/// The days the axis can show: the council's eight terms, 2019 to 2026.
+pub fn limits() -> Window {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    Window::new(day(2019, 1, 1), day(2026, 12, 31)).unwrap_or_else(|| unreachable!())
 }
 
-/// Years, term bands and a mark for the entries found.
+/// The window a search shows: its `date:` range, else its year, else its `before:`/`after:`
+/// bounds, else everything.
+pub fn window_of(f: &Filter) -> Window {
+    let all = limits();
+    let range = f.date.or_else(|| {
+        let year = f.year.map(|y| {
+            let day = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+            (day(1, 1), day(12, 31))
+        });
+        let (start, end) = year.unwrap_or((f.after, f.before.and_then(|d| d.pred_opt())));
+        DateRange::new(start, end).ok()
+    });
+    range.map_or(all, |r| Window::from_range(r, all))
+}
+
+/// The search's text with `window` as its one date qualifier (none for the whole span).
+fn with_window(q: &str, window: Window) -> String {
+    let mut q = q.to_string();
+    for key in [Qualifier::Year, Qualifier::Before, Qualifier::After] {
+        q = set_qualifier(&q, key, None);
+    }
+    let value = (window != limits()).then(|| window.to_range().to_qualifier_value());
+    set_qualifier(&q, Qualifier::Date, value.as_deref())
+}
+
+/// One lane of marks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LaneKind {
+    Meetings,
+    Decisions,
+    Elections,
+    Pep(u16),
+    Person,
+}
+
+impl LaneKind {
+    fn label(self) -> String {
+        match self {
+            LaneKind::Meetings => "Meetings & notes".into(),
+            LaneKind::Decisions => "Decisions".into(),
+            LaneKind::Elections => "Elections".into(),
+            LaneKind::Pep(n) => format!("PEP {n}"),
+            LaneKind::Person => "Their part".into(),
+        }
+    }
+}
+
+/// One mark before binning: where it goes, what it is called and where it leads.
+#[derive(Clone, PartialEq)]
+struct Mark {
+    date: NaiveDate,
+    /// The shape and colour: a CSS class (`shape-circle outcome-accepted`).
+    class: &'static str,
+    /// The accessible name and the card's text.
+    name: String,
+    /// The card's second line (a gist, a PEP title).
+    detail: String,
+    href: Option<String>,
+    /// The timeline entry it stands for, if any (for the row highlight).
+    entry: Option<usize>,
+}
+
+/// What the card next to a mark or count says, and where it stands.
+#[derive(Clone, PartialEq)]
+struct Card {
+    x: i32,
+    y: i32,
+    title: String,
+    detail: String,
+}
+
+/// The shape and colour of an entry's mark.
+fn class_of(e: &Entry) -> &'static str {
+    match (e.kind, e.outcomes.first()) {
+        (EntryKind::Decision, Some(OutcomeKind::Accepted)) => "shape-up outcome-accepted",
+        (EntryKind::Decision, Some(OutcomeKind::Rejected)) => "shape-cross outcome-rejected",
+        (EntryKind::Decision, Some(OutcomeKind::Deferred)) => "shape-diamond outcome-deferred",
+        (EntryKind::Decision, _) => "shape-ring outcome-other",
+        (EntryKind::Meeting, _) => "shape-circle kind-meeting",
+        (EntryKind::Election, _) => "shape-square kind-election",
+        (EntryKind::Nomination, _) => "shape-dot kind-nomination",
+    }
+}
+
+/// The marks of an entry, named as the issue's examples are ("Meeting 2023-08-28: …").
+fn mark_of(base: &crate::ui::context::Base, i: usize, e: &Entry, class: &'static str) -> Mark {
+    Mark {
+        date: e.date,
+        class,
+        name: format!("{} {}: {}", e.badge.label(), e.date, e.title),
+        detail: e.detail.clone(),
+        href: Some(base.href(&e.route)),
+        entry: Some(i),
+    }
+}
+
 #[component]
 pub fn TimeAxis(
-    /// The data set, for the terms.
+    /// The data set, for the entries, terms and notes.
     loaded: Arc<Loaded>,
-    /// What the filter found.
-    results: Memo<Results>,
-    /// The filter, so year links keep the other filters.
+    /// The filter the address holds.
     filter: Memo<Filter>,
+    /// Turns a new window into the search's `date:` qualifier.
+    on_change: Callback<Change>,
+    /// The entry whose row is under the pointer or has the focus: its mark is ringed.
+    hovered: RwSignal<Option<usize>>,
+    /// The dates of the rows on screen, bracketed on the axis.
+    on_screen: RwSignal<Option<(NaiveDate, NaiveDate)>>,
 ) -> impl IntoView {
     let base = use_base();
-    // The terms never change once loaded, so a plain map is enough instead of a keyed <For/>.
-    let today = NaiveDate::from_ymd_opt(LAST_YEAR + 1, 1, 1).unwrap_or_default();
-    let bands = loaded
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    // The width drawn at is the figure's own, measured once drawn and on every resize; the
+    // prerender draws at the same width the live app then measures.
+    let width = RwSignal::new(1200u32);
+    let view = RwSignal::new(filter.with_untracked(window_of));
+    // While a gesture is under way the window is the axis's own; it follows the address again
+    // once the address holds the gesture's window.
+    let moving = Rc::new(Cell::new(false));
+    let card = RwSignal::new(None::<Card>);
+    // Which mark is the axis's stop in the tab order (a roving tabindex). Not a signal: moving
+    // the focus redraws nothing.
+    let focus = Rc::new(Cell::new(0usize));
+
+    // The entries found by the search without its dates: the axis shows them all, the list
+    // only those in the window.
+    let wide = {
+        let l = loaded.clone();
+        Memo::new(move |_| {
+            let f = filter.with(|f| Filter {
+                date: None,
+                year: None,
+                before: None,
+                after: None,
+                ..f.clone()
+            });
+            run(&l.index, &l.entries, &f)
+        })
+    };
+    {
+        let moving = moving.clone();
+        Effect::new(move |_| {
+            let w = filter.with(window_of);
+            if !moving.get() {
+                view.set(w);
+            }
+        });
+    }
+    let pep = Memo::new(move |_| filter.with(|f| f.pep));
+    let details = LocalResource::new(move || {
+        let n = pep.get();
+        async move {
+            match n {
+                Some(n) => pep_details(n, 0).await.ok(),
+                None => None,
+            }
+        }
+    });
+    let person = {
+        let l = loaded.clone();
+        Memo::new(move |_| {
+            filter.with(|f| {
+                let ids = l.index.people_matching(f.person.as_ref()?);
+                (ids.len() == 1).then(|| ids[0].clone())
+            })
+        })
+    };
+
+    // The marks of every lane, for the whole span; drawing picks those in the window.
+    let lanes = {
+        let (l, base) = (loaded.clone(), base.clone());
+        Memo::new(move |_| {
+            let mut lanes: Vec<(LaneKind, Vec<Mark>)> = vec![
+                (LaneKind::Meetings, Vec::new()),
+                (LaneKind::Decisions, Vec::new()),
+                (LaneKind::Elections, Vec::new()),
+            ];
+            let who = person.get();
+            let mut own: Vec<Mark> = Vec::new();
+            wide.with(|r| {
+                for &i in r.hits.iter().rev() {
+                    let e = &l.entries[i];
+                    let lane = match e.kind {
+                        EntryKind::Meeting => 0,
+                        EntryKind::Decision => 1,
+                        _ => 2,
+                    };
+                    lanes[lane].1.push(mark_of(&base, i, e, class_of(e)));
+                    if let Some(id) = &who {
+                        let had = e.roles.iter().filter(|(x, _)| x == id).map(|&(_, r)| r);
+                        if let Some(role) = EntryRole::most_telling(had) {
+                            let class = match role {
+                                EntryRole::Present => "shape-circle role-present",
+                                EntryRole::Absent => "shape-ring role-absent",
+                                EntryRole::Guest => "shape-diamond role-guest",
+                                EntryRole::Nominee => "shape-square role-nominee",
+                                _ => "shape-dot role-member",
+                            };
+                            let mut m = mark_of(&base, i, e, class);
+                            m.name = format!("{}: {}", role.label(), m.name);
+                            own.push(m);
+                        }
+                    }
+                }
+            });
+            if who.is_some() {
+                lanes.push((LaneKind::Person, own));
+            }
+            if let Some(n) = pep.get() {
+                lanes.push((
+                    LaneKind::Pep(n),
+                    pep_lane(&l, &base, n, details.get().flatten()),
+                ));
+            }
+            lanes
+        })
+    };
+    // The council's terms, for the bands, and where the published notes end.
+    let terms: Vec<(u16, DateRange)> = loaded
         .data
         .parts
         .terms
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let (x0, x1) = (x(t.start), x(t.end.unwrap_or(today)));
-            let class = if i % 2 == 0 { "band band-even" } else { "band band-odd" };
-            view! {
-                <g>
-                    <title>{format!("{} term: {} to {}", t.year, t.start, t.end.map_or("today".into(), |e| e.to_string()))}</title>
-                    <rect class=class x=x0 y=22 width=(x1 - x0).max(1) height=34/>
-                    <text class="band-label" x=x0 + 4 y=34>{format!("{} term", t.year)}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    // The year links are drawn once; a keystroke only changes their addresses, which costs the
-    // browser less than new elements.
-    let years = (FIRST_YEAR..=LAST_YEAR)
-        .map(|y| {
-            let base = base.clone();
-            let link = move || {
-                filter.with(|f| {
-                    let year = (f.year != Some(y)).then(|| y.to_string());
-                    base.href(&Route::search(set_qualifier(
-                        &f.q,
-                        Qualifier::Year,
-                        year.as_deref(),
-                    )))
-                })
-            };
-            let current = Memo::new(move |_| filter.with(|f| f.year == Some(y)));
-            let x0 = x(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default());
-            // The builder's SVG <a>: the view macro makes an HTML <a> even inside <svg> (where it
-            // has no box, no name and no Tab stop, though its markup reads the same).
-            let label = view! {
-                // The whole top of the year's column takes the click, not only the glyphs of
-                // its label.
-                <rect class="year-hit" x=x0 y=0 width=WIDTH / i64::from(LAST_YEAR - FIRST_YEAR + 1) height=18/>
-                <text class=move || if current.get() { "year-label current" } else { "year-label" } x=x0 + 4 y=14>{y.to_string()}</text>
-            };
-            let link = leptos::svg::a()
-                .attr("href", link)
-                .attr("aria-label", format!("Show {y} only"))
-                .attr("aria-current", move || current.get().then_some("true"))
-                .child(label);
-            view! {
-                <line class="year-tick" x1=x0 x2=x0 y1=0 y2=70/>
-                {link}
-            }
-        })
-        .collect_view();
-    let all = loaded.clone();
-    // One path per kind of entry, a short stroke per date, rather than an element per mark; the
-    // four paths are drawn once and a keystroke changes only their `d`.
-    let paths = Memo::new(move |_| {
-        results.with(|r| {
-            // Marks at the same x look the same, so each is drawn once.
-            let mut seen = std::collections::HashSet::new();
-            let mut paths: [String; 4] = Default::default();
-            for e in r.hits.iter().map(|&i| &all.entries[i]) {
-                let cx = x(e.date);
-                if !seen.insert((e.kind, cx)) {
-                    continue;
+        .filter_map(|t| Some((t.year, DateRange::new(Some(t.start), t.end).ok()?)))
+        .collect();
+    let notes_end = loaded.data.parts.sections.iter().map(|s| s.date).max();
+
+    // A gesture writes its window into the address after the frame is painted; its first
+    // step adds a history entry and the rest take its place.
+    let address = Later::new();
+    let first = Rc::new(Cell::new(false));
+    let commit = {
+        let (moving, first) = (moving.clone(), first.clone());
+        move |w: Window, starts: bool| {
+            view.set(w);
+            moving.set(true);
+            first.set(first.get() || starts);
+            let (moving, first) = (moving.clone(), first.clone());
+            address.after_paint(move || {
+                let q = filter.with_untracked(|f| with_window(&f.q, w));
+                on_change.run((q, Edit::Step(first.replace(false))));
+                moving.set(false);
+            });
+        }
+    };
+
+    // Drawing: once a frame at most, whatever changed.
+    {
+        let focus = focus.clone();
+        Effect::new(move |_| {
+            let w = view.get();
+            let px = width.get();
+            let hover = hovered.get();
+            let screen = on_screen.get();
+            let at = focus.get();
+            lanes.with(|lanes| {
+                if let Some(g) = figure
+                    .get()
+                    .and_then(|f| f.query_selector(".axis-marks").ok().flatten())
+                {
+                    draw(
+                        &g,
+                        &Scale::new(w, px),
+                        lanes,
+                        &terms,
+                        notes_end,
+                        hover,
+                        screen,
+                        at,
+                    );
                 }
-                let y = match e.kind {
-                    EntryKind::Meeting => 42,
-                    EntryKind::Decision => 50,
-                    _ => 30,
-                };
-                let at = EntryKind::ALL
-                    .iter()
-                    .position(|k| *k == e.kind)
-                    .unwrap_or(0);
-                paths[at].push_str(&format!("M{cx} {y}v6"));
-            }
-            paths
-        })
+            });
+        });
+    }
+    // The overview: the whole span, the window on it, and a count per stretch of it.
+    Effect::new(move |_| {
+        let w = view.get();
+        let px = width.get();
+        let found: Vec<NaiveDate> = wide.with(|r| {
+            r.hits
+                .iter()
+                .rev()
+                .map(|&i| loaded.entries[i].date)
+                .collect()
+        });
+        if let Some(g) = figure
+            .get()
+            .and_then(|f| f.query_selector(".overview-marks").ok().flatten())
+        {
+            draw_overview(&g, &Scale::new(limits(), px), &found, w);
+        }
     });
-    let marks = EntryKind::ALL
-        .into_iter()
-        .enumerate()
-        .map(|(at, kind)| {
-            let d = move || paths.with(|p| p[at].clone());
-            view! { <path class=format!("mark mark-{}", kind.as_str()) d=d/> }
-        })
-        .collect_view();
-    let entries = loaded.clone();
-    let summary = move || {
-        results.with(|r| {
-            let dates = r.hits.iter().map(|&i| entries.entries[i].date);
-            match (dates.clone().min(), dates.max()) {
-                (Some(first), Some(last)) => format!(
-                    "{} entries from {} to {}",
-                    r.hits.len(),
-                    month_year(first),
-                    month_year(last)
-                ),
-                _ => "No entries".to_string(),
+
+    // The width drawn at is the figure's own, whenever it changes: also when the live view
+    // first shows, at the hand-over from the prerendered one (hidden until then, it has none).
+    let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
+    {
+        Effect::new(move |_| {
+            let Some(f) = figure.get() else {
+                return;
+            };
+            let measure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                if let Some(f) = figure.get_untracked() {
+                    let w = f.client_width();
+                    if w > 0 && width.get_untracked() != w as u32 {
+                        width.set(w as u32);
+                    }
+                }
+            });
+            if let Ok(o) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+                o.observe(&f);
+                observer.set_value(Some(o));
+            }
+            // Lives as long as the observer, which the cleanup below disconnects.
+            measure.forget();
+        });
+    }
+    on_cleanup(move || {
+        if let Some(Some(o)) = observer.try_update_value(Option::take) {
+            o.disconnect();
+        }
+    });
+
+    // Pointer gestures on the main axis: drag to pan, two fingers to pinch.
+    let pointers: Rc<RefCell<Vec<(i32, i32)>>> = Rc::default();
+    let start = Rc::new(Cell::new(None::<(Window, i32, i32)>));
+    // Whether the pointer has moved far enough to be a drag (and not a click on a mark).
+    let dragged = Rc::new(Cell::new(false));
+    let local_x = move |ev: &web_sys::MouseEvent| -> i32 {
+        let left = figure
+            .get()
+            .map_or(0.0, |f| f.get_bounding_client_rect().left());
+        (f64::from(ev.client_x()) - left) as i32
+    };
+    let on_down = {
+        let (pointers, start, dragged) = (pointers.clone(), start.clone(), dragged.clone());
+        move |ev: ev::PointerEvent| {
+            let x = local_x(&ev);
+            let mut p = pointers.borrow_mut();
+            p.retain(|&(id, _)| id != ev.pointer_id());
+            p.push((ev.pointer_id(), x));
+            let spread = if p.len() == 2 {
+                (p[0].1 - p[1].1).abs()
+            } else {
+                0
+            };
+            start.set(Some((view.get_untracked(), x, spread)));
+            dragged.set(false);
+        }
+    };
+    let on_move = {
+        let (pointers, start, dragged, commit) = (
+            pointers.clone(),
+            start.clone(),
+            dragged.clone(),
+            commit.clone(),
+        );
+        move |ev: ev::PointerEvent| {
+            let Some((w0, x0, spread0)) = start.get() else {
+                return;
+            };
+            let x = local_x(&ev);
+            let mut p = pointers.borrow_mut();
+            if let Some(slot) = p.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
+                slot.1 = x;
+            }
+            let scale = Scale::new(w0, width.get_untracked());
+            let next = if p.len() == 2 && spread0 > 0 {
+                let spread = (p[0].1 - p[1].1).abs().max(1);
+                scale.zoom_at(
+                    f64::from(spread) / f64::from(spread0),
+                    (p[0].1 + p[1].1) / 2,
+                    limits(),
+                )
+            } else if (x - x0).abs() > 4 || dragged.get() {
+                scale.pan_px(x - x0, limits())
+            } else {
+                return;
+            };
+            // The drag's first step adds a history entry; the rest take its place.
+            let starts = !dragged.get();
+            if starts {
+                dragged.set(true);
+                if let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    let _ = t.set_pointer_capture(ev.pointer_id());
+                }
+            }
+            commit(next, starts);
+        }
+    };
+    let on_up = {
+        let (pointers, start) = (pointers.clone(), start.clone());
+        move |ev: ev::PointerEvent| {
+            let mut p = pointers.borrow_mut();
+            p.retain(|&(id, _)| id != ev.pointer_id());
+            start.set(None);
+        }
+    };
+    // A drag is not a click on the mark it started on.
+    let on_click_capture = {
+        let dragged = dragged.clone();
+        move |ev: ev::MouseEvent| {
+            if dragged.replace(false) {
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
+        }
+    };
+    // The wheel zooms around the pointer (a sideways swipe pans); one gesture is the wheel's
+    // events until it rests.
+    let resting = Later::new();
+    let wheeling = Rc::new(Cell::new(false));
+    let on_wheel = {
+        let (commit, wheeling) = (commit.clone(), wheeling.clone());
+        move |ev: ev::WheelEvent| {
+            ev.prevent_default();
+            let scale = Scale::new(view.get_untracked(), width.get_untracked());
+            let next = if ev.delta_x().abs() > ev.delta_y().abs() {
+                scale.pan_px(-(ev.delta_x() as i32), limits())
+            } else {
+                scale.zoom_at((-ev.delta_y() / 300.0).exp2(), local_x(&ev), limits())
+            };
+            commit(next, !wheeling.replace(true));
+            let wheeling = wheeling.clone();
+            resting.after(std::time::Duration::from_millis(300), move || {
+                wheeling.set(false)
+            });
+        }
+    };
+    // Brushing the overview: the days dragged across become the window; a click there moves
+    // the window, as long as it is, to centre on that day.
+    let brush = Rc::new(Cell::new(None::<(i32, bool)>));
+    let on_brush_down = {
+        let brush = brush.clone();
+        move |ev: ev::PointerEvent| {
+            brush.set(Some((local_x(&ev), false)));
+            if let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                let _ = t.set_pointer_capture(ev.pointer_id());
+            }
+        }
+    };
+    let brushed = {
+        let (brush, commit) = (brush.clone(), commit.clone());
+        move |ev: &ev::PointerEvent, done: bool| {
+            let Some((x0, moved)) = brush.get() else {
+                return;
+            };
+            let x = local_x(ev);
+            let all = Scale::new(limits(), width.get_untracked());
+            if (x - x0).abs() >= 3 {
+                brush.set(Some((x0, true)));
+                commit(Window::from_range(all.brush(x0, x), limits()), !moved);
+            } else if done && !moved {
+                let w = view.get_untracked();
+                let middle = w.start() + chrono::Days::new(w.days() as u64 / 2);
+                commit(w.pan((all.date_at(x) - middle).num_days(), limits()), true);
+            }
+            if done {
+                brush.set(None);
+            }
+        }
+    };
+    let zoom_by = {
+        let commit = commit.clone();
+        move |factor: f64| {
+            let w = view.get_untracked();
+            let middle = Scale::new(w, width.get_untracked());
+            commit(
+                middle.zoom_at(factor, width.get_untracked() as i32 / 2, limits()),
+                true,
+            );
+        }
+    };
+
+    // The keyboard: arrows move between marks, + and − zoom, 0 shows everything, and Shift
+    // with an arrow pans.
+    let on_key = {
+        let (zoom_by, commit, focus) = (zoom_by.clone(), commit.clone(), focus.clone());
+        move |ev: ev::KeyboardEvent| {
+            let w = view.get_untracked();
+            let step = (w.days() / 4).max(1);
+            match ev.key().as_str() {
+                "+" | "=" => zoom_by(2.0),
+                "-" | "_" => zoom_by(0.5),
+                "0" => commit(limits(), true),
+                "ArrowLeft" | "ArrowRight" if ev.shift_key() => {
+                    let days = if ev.key() == "ArrowLeft" { -step } else { step };
+                    commit(w.pan(days, limits()), true);
+                }
+                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
+                    let key = ev.key();
+                    if let Some(next) = next_mark(&ev, &key) {
+                        focus.set(next.0);
+                        roam(&next.1);
+                    }
+                }
+                "Enter" | " " => {
+                    // A count zooms in to its marks; a mark is a link and opens by itself.
+                    if let Some(bin) = target_bin(&ev) {
+                        ev.prevent_default();
+                        commit(bin, true);
+                    }
+                    return;
+                }
+                _ => return,
+            }
+            ev.prevent_default();
+        }
+    };
+    let on_bin_click = {
+        let commit = commit.clone();
+        move |ev: ev::MouseEvent| {
+            if let Some(bin) = target_bin(&ev) {
+                ev.prevent_default();
+                commit(bin, true);
+            }
+        }
+    };
+    let focus_for_card = focus.clone();
+    // The card follows the pointer or the focus onto a mark or a count.
+    let show_card = move |ev: &web_sys::Event, focusing: bool| {
+        let found = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-name]").ok().flatten());
+        card.set(found.map(|m| {
+            let attr = |k: &str| m.get_attribute(k).unwrap_or_default();
+            Card {
+                x: attr("data-x").parse().unwrap_or(0),
+                y: attr("data-y").parse().unwrap_or(0),
+                title: attr("data-name"),
+                detail: attr("data-detail"),
+            }
+        }));
+        let stop = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-focus]").ok().flatten());
+        if let (true, Some(stop)) = (focusing, stop) {
+            if let Some(i) = stop
+                .get_attribute("data-focus")
+                .and_then(|v| v.parse().ok())
+            {
+                focus_for_card.set(i);
+                roam(&stop);
+            }
+        }
+    };
+
+    let range_words = move || {
+        let w = view.get();
+        if w == limits() {
+            "All of 2019 to 2026".to_string()
+        } else {
+            describe(&w.to_range())
+        }
+    };
+    let unit = move || TickStep::choose(&Scale::new(view.get(), width.get()), LABEL_GAP).describe();
+    let height = move || {
+        let n = lanes.with(Vec::len) as i32;
+        TOP + n * LANE + FOOT
+    };
+    let card_view = move || {
+        card.get().map(|c| {
+            view! {
+                <div class="axis-card" role="status" style:left=format!("{}px", c.x.max(0)) style:top=format!("{}px", c.y + 14)>
+                    <strong>{c.title}</strong>
+                    {(!c.detail.is_empty()).then(|| view! { <span>{c.detail}</span> })}
+                </div>
             }
         })
     };
+    let lane_keys = move || {
+        lanes.with(|ls| {
+            ls.iter()
+                .map(|(k, marks)| view! { <li>{format!("{} ({})", k.label(), marks.len())}</li> })
+                .collect_view()
+        })
+    };
+    let on_focus = show_card.clone();
     view! {
-        <figure class="time-axis">
-            // A group, not an image: it holds the year links, which must stay reachable.
-            <svg viewBox=format!("0 0 {WIDTH} 70") role="group" aria-label=summary preserveAspectRatio="none">
-                {bands}
-                {marks}
-                {years}
+        <figure class="time-axis" node_ref=figure>
+            <div class="axis-controls" role="group" aria-label="Move the time axis">
+                <span class="axis-range" aria-live="polite" data-testid="axis-range">{range_words}</span>
+                <button type="button" class="button secondary" aria-label="Zoom in" on:click={let z = zoom_by.clone(); move |_| z(2.0)}>"+"</button>
+                <button type="button" class="button secondary" aria-label="Zoom out" on:click={let z = zoom_by.clone(); move |_| z(0.5)}>"−"</button>
+                <button type="button" class="button secondary" data-testid="axis-reset" on:click={let c = commit.clone(); move |_| c(limits(), true)}>"Show all"</button>
+            </div>
+            <svg class="axis" role="group" data-testid="axis" data-roving=""
+                aria-label=move || format!("Time axis, {}, marked in {}. Arrow keys move between marks, + and − zoom, 0 shows everything.", range_words(), unit())
+                viewBox=move || format!("0 0 {} {}", width.get(), height()) height=height
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up
+                on:click=move |ev: ev::MouseEvent| { on_click_capture(ev.clone()); on_bin_click(ev) }
+                on:wheel=on_wheel on:keydown=on_key
+                on:mouseover=move |ev: ev::MouseEvent| show_card(&ev, false) on:focusin=move |ev: ev::FocusEvent| on_focus(&ev, true)
+                on:mouseleave=move |_| card.set(None) on:focusout=move |_| card.set(None)>
+                <defs>
+                    <pattern id="no-notes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch" width="2" height="6"/>
+                    </pattern>
+                </defs>
+                <g class="axis-marks"></g>
+            </svg>
+            {card_view}
+            <svg class="overview" aria-label="The whole span, 2019 to 2026: drag across it to pick the days shown" role="img"
+                viewBox=move || format!("0 0 {} {OVERVIEW}", width.get()) height=OVERVIEW
+                on:pointerdown=on_brush_down
+                on:pointermove={let b = brushed.clone(); move |ev: ev::PointerEvent| b(&ev, false)}
+                on:pointerup=move |ev: ev::PointerEvent| brushed(&ev, true)>
+                <g class="overview-marks"></g>
             </svg>
             <figcaption class="legend">
-                <span class="key key-meeting">"Meetings & notes"</span>
-                <span class="key key-decision">"Decisions"</span>
-                <span class="key key-election">"Elections & nominations"</span>
-                <span class="key-bands">"Shaded bands are council terms; click a year to narrow to it."</span>
+                <ul class="lanes">{lane_keys}</ul>
+                <span class="key shape-up outcome-accepted">"accepted"</span>
+                <span class="key shape-cross outcome-rejected">"rejected"</span>
+                <span class="key shape-diamond outcome-deferred">"deferred"</span>
+                <span class="key shape-ring outcome-other">"other outcome"</span>
+                <span class="key-bands">"Shaded bands are council terms; a number is several entries, which a click zooms in to."</span>
             </figcaption>
         </figure>
     }
+}
+
+/// The marks of PEP `n`'s own lane: created, each status change, each mention in the notes,
+/// each outcome.
+fn pep_lane(
+    l: &Loaded,
+    base: &crate::ui::context::Base,
+    n: u16,
+    details: Option<Arc<PepDetails>>,
+) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = Vec::new();
+    let page = Some(base.href(&Route::Pep(n)));
+    if let Some(d) = &details {
+        if let Some(created) = d.created {
+            marks.push(Mark {
+                date: created,
+                class: "shape-ring pep-created",
+                name: format!("PEP {n} created {created}"),
+                detail: String::new(),
+                href: page.clone(),
+                entry: None,
+            });
+        }
+        for h in d
+            .history
+            .iter()
+            .filter(|h| h.field == "Status" && !h.old.is_empty())
+        {
+            marks.push(Mark {
+                date: h.date,
+                class: "shape-square pep-status",
+                name: format!("PEP {n} status {} → {} on {}", h.old, h.new, h.date),
+                detail: "A commit to python/peps".to_string(),
+                href: page.clone(),
+                entry: None,
+            });
+        }
+    }
+    for (i, e) in l.entries.iter().enumerate().rev() {
+        if e.peps.contains(&n) && matches!(e.kind, EntryKind::Meeting | EntryKind::Decision) {
+            marks.push(mark_of(base, i, e, class_of(e)));
+        }
+    }
+    let limits = limits();
+    marks.retain(|m| limits.contains(m.date));
+    crate::core::sort::sort_by_key(&mut marks, |m| m.date);
+    marks
+}
+
+fn el(doc: &web_sys::Document, name: &str) -> Option<Element> {
+    doc.create_element_ns(Some(SVG), name).ok()
+}
+
+fn set(e: &Element, pairs: &[(&str, &str)]) {
+    for (k, v) in pairs {
+        let _ = e.set_attribute(k, v);
+    }
+}
+
+/// Draws the axis for `scale` into `g`, replacing what was there.
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    g: &Element,
+    scale: &Scale,
+    lanes: &[(LaneKind, Vec<Mark>)],
+    terms: &[(u16, DateRange)],
+    notes_end: Option<NaiveDate>,
+    hovered: Option<usize>,
+    on_screen: Option<(NaiveDate, NaiveDate)>,
+    focused: usize,
+) {
+    let doc = document();
+    // A redraw replaces every mark: the one that had the focus hands it on to its successor.
+    let had_focus = doc
+        .active_element()
+        .filter(|a| g.contains(Some(a)))
+        .and_then(|a| a.get_attribute("data-focus"));
+    g.set_text_content(None);
+    let w = scale.width() as i32;
+    let lanes_end = TOP + LANE * lanes.len() as i32;
+    let bottom = lanes_end + FOOT;
+    let window = scale.window();
+    let num = |n: i32| n.to_string();
+    // Terms as bands, with their names where there is room.
+    for (k, (year, range)) in terms.iter().enumerate() {
+        let (x0, x1) = scale.extent(range);
+        let (x0, x1) = (x0.max(0), x1.min(w));
+        if x1 <= x0 {
+            continue;
+        }
+        if let Some(r) = el(&doc, "rect") {
+            let class = if k % 2 == 0 {
+                "band band-even"
+            } else {
+                "band band-odd"
+            };
+            set(
+                &r,
+                &[
+                    ("class", class),
+                    ("x", &num(x0)),
+                    ("y", &num(TOP)),
+                    ("width", &num(x1 - x0)),
+                    ("height", &num(bottom - TOP)),
+                ],
+            );
+            let _ = g.append_child(&r);
+        }
+        if x1 - x0 > 70 {
+            if let Some(t) = el(&doc, "text") {
+                set(
+                    &t,
+                    &[
+                        ("class", "band-label"),
+                        ("x", &num(x0 + 4)),
+                        ("y", &num(bottom - 3)),
+                    ],
+                );
+                t.set_text_content(Some(&format!("{year} term")));
+                let _ = g.append_child(&t);
+            }
+        }
+    }
+    // After the last published notes, the meetings lane is hatched and says why it is empty.
+    if let Some(end) = notes_end.filter(|&d| d < window.end()) {
+        let x0 = scale.x(end.max(window.start())).max(0);
+        if let Some(r) = el(&doc, "rect") {
+            set(
+                &r,
+                &[
+                    ("class", "no-notes"),
+                    ("x", &num(x0)),
+                    ("y", &num(TOP)),
+                    ("width", &num(w - x0)),
+                    ("height", &num(LANE)),
+                ],
+            );
+            let _ = g.append_child(&r);
+        }
+        if w - x0 > 150 {
+            if let Some(t) = el(&doc, "text") {
+                set(
+                    &t,
+                    &[
+                        ("class", "no-notes-label"),
+                        ("x", &num(x0 + 6)),
+                        ("y", &num(TOP + LANE * 2 / 3 + 4)),
+                    ],
+                );
+                t.set_text_content(Some(&format!("The council's notes end on {end}")));
+                let _ = g.append_child(&t);
+            }
+        }
+    }
+    // Ticks: a line and a label each, year boundaries stronger.
+    for t in ticks(scale, LABEL_GAP) {
+        if let Some(line) = el(&doc, "line") {
+            let class = if t.major { "tick major" } else { "tick" };
+            set(
+                &line,
+                &[
+                    ("class", class),
+                    ("x1", &num(t.x)),
+                    ("x2", &num(t.x)),
+                    ("y1", &num(TOP - 6)),
+                    ("y2", &num(lanes_end)),
+                ],
+            );
+            let _ = g.append_child(&line);
+        }
+        if let Some(label) = el(&doc, "text") {
+            let class = if t.major {
+                "tick-label major"
+            } else {
+                "tick-label"
+            };
+            set(
+                &label,
+                &[("class", class), ("x", &num(t.x + 3)), ("y", "13")],
+            );
+            label.set_text_content(Some(&t.label));
+            let _ = g.append_child(&label);
+        }
+    }
+    // Which part of the list is on screen.
+    if let Some((a, b)) = on_screen {
+        if let Ok(r) = DateRange::new(Some(a.min(b)), Some(a.max(b))) {
+            let (x0, x1) = scale.extent(&r);
+            if let Some(rect) = el(&doc, "rect") {
+                set(
+                    &rect,
+                    &[
+                        ("class", "on-screen"),
+                        ("x", &num(x0.max(0))),
+                        ("y", &num(TOP - 4)),
+                        ("width", &num((x1 - x0).max(2))),
+                        ("height", "3"),
+                    ],
+                );
+                let _ = g.append_child(&rect);
+            }
+        }
+    }
+    // The lanes: a label, then a mark per entry or a count per fold.
+    let mut stop = 0usize;
+    for (row, (kind, marks)) in lanes.iter().enumerate() {
+        // The lane's name along its top, its marks below it.
+        let y = TOP + LANE * row as i32 + LANE * 2 / 3;
+        let in_view = marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| window.contains(m.date))
+            .map(|(i, m)| (i, scale.x_mid(m.date)));
+        for bin in bins(in_view, GAP) {
+            let one = &marks[bin.first];
+            let x = (bin.x0 + bin.x1) / 2;
+            let node = if bin.count == 1 {
+                let a = el(&doc, "a");
+                if let (Some(a), Some(href)) = (&a, &one.href) {
+                    set(
+                        a,
+                        &[
+                            ("href", href),
+                            ("aria-label", &one.name),
+                            ("data-name", &one.name),
+                            ("data-detail", &one.detail),
+                        ],
+                    );
+                }
+                if let Some(shape) = el(&doc, "path") {
+                    set(
+                        &shape,
+                        &[
+                            ("class", &format!("mark {}", one.class)),
+                            ("d", &shape_path(one.class, x, y)),
+                        ],
+                    );
+                    if let Some(a) = &a {
+                        let _ = a.append_child(&shape);
+                    }
+                }
+                if one.entry.is_some() && one.entry == hovered {
+                    if let Some(ring) = el(&doc, "circle") {
+                        set(
+                            &ring,
+                            &[
+                                ("class", "mark-ring"),
+                                ("cx", &num(x)),
+                                ("cy", &num(y)),
+                                ("r", "9"),
+                            ],
+                        );
+                        let _ = g.append_child(&ring);
+                    }
+                }
+                a
+            } else {
+                let last = &marks[bin.last];
+                let words = format!(
+                    "{} entries, {}: zoom in",
+                    bin.count,
+                    describe(
+                        &DateRange::new(Some(one.date), Some(last.date))
+                            .unwrap_or_else(|_| window.to_range())
+                    )
+                );
+                let b = el(&doc, "g");
+                if let Some(b) = &b {
+                    set(
+                        b,
+                        &[
+                            ("class", "bin"),
+                            ("role", "button"),
+                            ("aria-label", &words),
+                            ("data-name", &words),
+                            ("data-from", &one.date.to_string()),
+                            ("data-to", &last.date.to_string()),
+                        ],
+                    );
+                    if let Some(r) = el(&doc, "rect") {
+                        let wide = if bin.count > 9 { PILL + 6 } else { PILL };
+                        set(
+                            &r,
+                            &[
+                                ("x", &num(x - wide / 2)),
+                                ("y", &num(y - 8)),
+                                ("width", &num(wide)),
+                                ("height", "16"),
+                                ("rx", "8"),
+                            ],
+                        );
+                        let _ = b.append_child(&r);
+                    }
+                    if let Some(t) = el(&doc, "text") {
+                        set(&t, &[("x", &num(x)), ("y", &num(y + 4))]);
+                        t.set_text_content(Some(&bin.count.to_string()));
+                        let _ = b.append_child(&t);
+                    }
+                    let hit = one.entry.is_some()
+                        && marks[bin.first..=bin.last]
+                            .iter()
+                            .any(|m| m.entry.is_some() && m.entry == hovered);
+                    if hit {
+                        let _ = b.set_attribute("class", "bin hovered");
+                    }
+                }
+                b
+            };
+            if let Some(n) = node {
+                set(
+                    &n,
+                    &[
+                        ("tabindex", if stop == focused { "0" } else { "-1" }),
+                        ("data-focus", &stop.to_string()),
+                        ("data-lane", &row.to_string()),
+                        ("data-x", &num(x)),
+                        ("data-y", &num(y)),
+                    ],
+                );
+                let _ = g.append_child(&n);
+                stop += 1;
+            }
+        }
+        if let Some(t) = el(&doc, "text") {
+            set(
+                &t,
+                &[
+                    ("class", "lane-label"),
+                    ("x", "4"),
+                    ("y", &num(TOP + LANE * row as i32 + 11)),
+                ],
+            );
+            t.set_text_content(Some(&kind.label()));
+            let _ = g.append_child(&t);
+        }
+    }
+    // One stop of the axis is always in the tab order, even after the marks change.
+    let at = if focused < stop { focused } else { 0 };
+    if let Ok(Some(mark)) = g.query_selector(&format!("[data-focus='{at}']")) {
+        let _ = mark.set_attribute("tabindex", "0");
+        if had_focus.is_some() {
+            if let Ok(el) = mark.dyn_into::<web_sys::SvgElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+}
+
+/// Makes `mark` the axis's one stop in the tab order and gives it the focus.
+fn roam(mark: &Element) {
+    if let Ok(Some(svg)) = mark.closest("svg") {
+        if let Ok(all) = svg.query_selector_all("[tabindex='0']") {
+            for i in 0..all.length() {
+                if let Some(e) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = e.set_attribute("tabindex", "-1");
+                }
+            }
+        }
+    }
+    let _ = mark.set_attribute("tabindex", "0");
+    if let Some(el) = mark.dyn_ref::<web_sys::SvgElement>() {
+        if !mark.matches(":focus").unwrap_or(false) {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The outline of a mark of `class` at (x, y): its shape tells the outcome as well as its
+/// colour does.
+fn shape_path(class: &str, x: i32, y: i32) -> String {
+    let shape = class.split(' ').next().unwrap_or("shape-circle");
+    match shape {
+        "shape-up" => format!("M{x} {}L{} {}L{} {}Z", y - 6, x + 6, y + 5, x - 6, y + 5),
+        "shape-cross" => format!(
+            "M{} {}L{} {}M{} {}L{} {}",
+            x - 5,
+            y - 5,
+            x + 5,
+            y + 5,
+            x + 5,
+            y - 5,
+            x - 5,
+            y + 5
+        ),
+        "shape-diamond" => format!("M{x} {}L{} {y}L{x} {}L{} {y}Z", y - 6, x + 6, y + 6, x - 6),
+        "shape-square" => format!("M{} {}h10v10h-10Z", x - 5, y - 5),
+        "shape-dot" => format!("M{} {y}a3 3 0 1 0 6 0a3 3 0 1 0 -6 0", x - 3),
+        // A circle, filled or (ring) not: the stroke is the class's.
+        _ => format!("M{} {y}a5 5 0 1 0 10 0a5 5 0 1 0 -10 0", x - 5),
+    }
+}
+
+/// The overview: a stroke per stretch of days with entries, darker the more it holds, the
+/// terms' boundaries, and the window shown above as a frame.
+fn draw_overview(g: &Element, all: &Scale, dates: &[NaiveDate], window: Window) {
+    let doc = document();
+    g.set_text_content(None);
+    let num = |n: i32| n.to_string();
+    for bin in bins(dates.iter().enumerate().map(|(i, &d)| (i, all.x_mid(d))), 3) {
+        if let Some(r) = el(&doc, "rect") {
+            let level = match bin.count {
+                1 => "o1",
+                2..=3 => "o2",
+                _ => "o3",
+            };
+            set(
+                &r,
+                &[
+                    ("class", &format!("density {level}")),
+                    ("x", &num(bin.x0)),
+                    ("y", "8"),
+                    ("width", &num((bin.x1 - bin.x0).max(2))),
+                    ("height", "10"),
+                ],
+            );
+            let _ = g.append_child(&r);
+        }
+    }
+    for year in 2020..=2026 {
+        if let Some(d) = NaiveDate::from_ymd_opt(year, 1, 1) {
+            let x = all.x(d);
+            if let Some(t) = el(&doc, "text") {
+                set(
+                    &t,
+                    &[("class", "overview-year"), ("x", &num(x + 2)), ("y", "25")],
+                );
+                t.set_text_content(Some(&format!("’{:02}", year % 100)));
+                let _ = g.append_child(&t);
+            }
+        }
+    }
+    let (x0, x1) = all.extent(&window.to_range());
+    if let Some(r) = el(&doc, "rect") {
+        set(
+            &r,
+            &[
+                ("class", "overview-window"),
+                ("x", &num(x0)),
+                ("y", "2"),
+                ("width", &num((x1 - x0).max(3))),
+                ("height", "20"),
+            ],
+        );
+        let _ = g.append_child(&r);
+    }
+}
+
+/// The mark the arrow key `key` leads to from the focused one: the next or previous in its
+/// lane, the nearest in the lane above or below, or the first or last.
+fn next_mark(ev: &ev::KeyboardEvent, key: &str) -> Option<(usize, web_sys::SvgElement)> {
+    let here = ev
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("[data-focus]")
+        .ok()??;
+    let svg = here.closest("svg").ok()??;
+    let all = svg.query_selector_all("[data-focus]").ok()?;
+    let attr = |e: &Element, k: &str| {
+        e.get_attribute(k)
+            .and_then(|v| v.parse::<i32>().ok())
+            .unwrap_or(0)
+    };
+    let marks: Vec<Element> = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into().ok())
+        .collect();
+    let (lane, x, at) = (
+        attr(&here, "data-lane"),
+        attr(&here, "data-x"),
+        attr(&here, "data-focus"),
+    );
+    let pick = match key {
+        "ArrowRight" => marks
+            .iter()
+            .find(|m| attr(m, "data-focus") == at + 1 && attr(m, "data-lane") == lane),
+        "ArrowLeft" => marks
+            .iter()
+            .find(|m| attr(m, "data-focus") == at - 1 && attr(m, "data-lane") == lane),
+        "Home" => marks.first(),
+        "End" => marks.last(),
+        _ => {
+            let to = if key == "ArrowUp" { lane - 1 } else { lane + 1 };
+            marks
+                .iter()
+                .filter(|m| attr(m, "data-lane") == to)
+                .min_by_key(|m| (attr(m, "data-x") - x).abs())
+        }
+    }?;
+    let i = attr(pick, "data-focus") as usize;
+    Some((i, pick.clone().dyn_into().ok()?))
+}
+
+/// The window a count under the event stands for, zoomed in to its marks.
+fn target_bin(ev: &web_sys::Event) -> Option<Window> {
+    let bin = ev
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(".bin")
+        .ok()??;
+    let from = parse_iso(&bin.get_attribute("data-from")?)?;
+    let to = parse_iso(&bin.get_attribute("data-to")?)?;
+    Some(Window::around(from, to, limits()))
 }
