@@ -187,7 +187,14 @@ fn Timeline(
     let hovered = RwSignal::new(None::<usize>);
     let on_screen = RwSignal::new(None::<(chrono::NaiveDate, chrono::NaiveDate)>);
     let look = Later::new();
-    let follow = move || look.after_paint(move || on_screen.set(rows_on_screen()));
+    let follow = move || {
+        look.after_paint(move || {
+            let now = rows_on_screen();
+            if on_screen.get_untracked() != now {
+                on_screen.set(now);
+            }
+        })
+    };
     let scrolling = {
         let follow = follow.clone();
         window_event_listener(leptos::ev::scroll, move |_| follow())

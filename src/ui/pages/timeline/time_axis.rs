@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -46,19 +46,26 @@ const PILL: i32 = 20;
 const FOOT: i32 = 14;
 /// The least room a tick label gets.
 const LABEL_GAP: u32 = 52;
+/// How long a gesture rests before the address and the list follow it.
+const REST: std::time::Duration = std::time::Duration::from_millis(150);
 /// How tall the overview strip is.
 const OVERVIEW: i32 = 26;
 
-/// The days the axis can show: the council's eight terms, 2019 to 2026.
-pub fn limits() -> Window {
+/// The days the axis can show: the whole years the entries fall in (2019 to 2026 for the
+/// council's eight terms).
+fn span_of(entries: &[Entry]) -> Window {
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-    Window::new(day(2019, 1, 1), day(2026, 12, 31)).unwrap_or_else(|| unreachable!())
+    let years = entries.iter().map(|e| e.date.year());
+    let (first, last) = (
+        years.clone().min().unwrap_or(2019),
+        years.max().unwrap_or(2026),
+    );
+    Window::new(day(first, 1, 1), day(last, 12, 31)).unwrap_or_else(|| unreachable!())
 }
 
-/// The window a search shows: its `date:` range, else its year, else its `before:`/`after:`
-/// bounds, else everything.
-pub fn window_of(f: &Filter) -> Window {
-    let all = limits();
+/// The window a search shows within `all`: its `date:` range, else its year, else its
+/// `before:`/`after:` bounds, else everything.
+fn window_of(f: &Filter, all: Window) -> Window {
     let range = f.date.or_else(|| {
         let year = f.year.map(|y| {
             let day = |m, d| NaiveDate::from_ymd_opt(y, m, d);
@@ -70,13 +77,13 @@ pub fn window_of(f: &Filter) -> Window {
     range.map_or(all, |r| Window::from_range(r, all))
 }
 
-/// The search's text with `window` as its one date qualifier (none for the whole span).
-fn with_window(q: &str, window: Window) -> String {
+/// The search's text with `window` as its one date qualifier (none for the whole span, `all`).
+fn with_window(q: &str, window: Window, all: Window) -> String {
     let mut q = q.to_string();
     for key in [Qualifier::Year, Qualifier::Before, Qualifier::After] {
         q = set_qualifier(&q, key, None);
     }
-    let value = (window != limits()).then(|| window.to_range().to_qualifier_value());
+    let value = (window != all).then(|| window.to_range().to_qualifier_value());
     set_qualifier(&q, Qualifier::Date, value.as_deref())
 }
 
@@ -169,7 +176,8 @@ pub fn TimeAxis(
     // The width drawn at is the figure's own, measured once drawn and on every resize; the
     // prerender draws at the same width the live app then measures.
     let width = RwSignal::new(1200u32);
-    let view = RwSignal::new(filter.with_untracked(window_of));
+    let all = span_of(&loaded.entries);
+    let view = RwSignal::new(filter.with_untracked(|f| window_of(f, all)));
     // While a gesture is under way the window is the axis's own; it follows the address again
     // once the address holds the gesture's window.
     let moving = Rc::new(Cell::new(false));
@@ -196,8 +204,8 @@ pub fn TimeAxis(
     {
         let moving = moving.clone();
         Effect::new(move |_| {
-            let w = filter.with(window_of);
-            if !moving.get() {
+            let w = filter.with(|f| window_of(f, all));
+            if !moving.get() && view.get_untracked() != w {
                 view.set(w);
             }
         });
@@ -265,7 +273,7 @@ pub fn TimeAxis(
             if let Some(n) = pep.get() {
                 lanes.push((
                     LaneKind::Pep(n),
-                    pep_lane(&l, &base, n, details.get().flatten()),
+                    pep_lane(&l, &base, n, details.get().flatten(), all),
                 ));
             }
             lanes
@@ -281,19 +289,22 @@ pub fn TimeAxis(
         .collect();
     let notes_end = loaded.data.parts.sections.iter().map(|s| s.date).max();
 
-    // A gesture writes its window into the address after the frame is painted; its first
-    // step adds a history entry and the rest take its place.
+    // A gesture writes its window into the address once the hand rests a moment (the list
+    // follows then, so its redrawing does not compete with the gesture's frames); its first step
+    // adds a history entry and the rest take its place.
     let address = Later::new();
     let first = Rc::new(Cell::new(false));
     let commit = {
         let (moving, first) = (moving.clone(), first.clone());
         move |w: Window, starts: bool| {
-            view.set(w);
+            if view.get_untracked() != w {
+                view.set(w);
+            }
             moving.set(true);
             first.set(first.get() || starts);
             let (moving, first) = (moving.clone(), first.clone());
-            address.after_paint(move || {
-                let q = filter.with_untracked(|f| with_window(&f.q, w));
+            address.after(REST, move || {
+                let q = filter.with_untracked(|f| with_window(&f.q, w, all));
                 on_change.run((q, Edit::Step(first.replace(false))));
                 moving.set(false);
             });
@@ -328,9 +339,9 @@ pub fn TimeAxis(
             });
         });
     }
-    // The overview: the whole span, the window on it, and a count per stretch of it.
+    // The overview: the whole span and a stroke per stretch of it with entries, drawn when
+    // those change (the window's frame on it is a view of its own, below: a step moves only it).
     Effect::new(move |_| {
-        let w = view.get();
         let px = width.get();
         let found: Vec<NaiveDate> = wide.with(|r| {
             r.hits
@@ -343,7 +354,7 @@ pub fn TimeAxis(
             .get()
             .and_then(|f| f.query_selector(".overview-marks").ok().flatten())
         {
-            draw_overview(&g, &Scale::new(limits(), px), &found, w);
+            draw_overview(&g, &Scale::new(all, px), &found);
         }
     });
 
@@ -426,10 +437,10 @@ pub fn TimeAxis(
                 scale.zoom_at(
                     f64::from(spread) / f64::from(spread0),
                     (p[0].1 + p[1].1) / 2,
-                    limits(),
+                    all,
                 )
             } else if (x - x0).abs() > 4 || dragged.get() {
-                scale.pan_px(x - x0, limits())
+                scale.pan_px(x - x0, all)
             } else {
                 return;
             };
@@ -472,9 +483,9 @@ pub fn TimeAxis(
             ev.prevent_default();
             let scale = Scale::new(view.get_untracked(), width.get_untracked());
             let next = if ev.delta_x().abs() > ev.delta_y().abs() {
-                scale.pan_px(-(ev.delta_x() as i32), limits())
+                scale.pan_px(-(ev.delta_x() as i32), all)
             } else {
-                scale.zoom_at((-ev.delta_y() / 300.0).exp2(), local_x(&ev), limits())
+                scale.zoom_at((-ev.delta_y() / 300.0).exp2(), local_x(&ev), all)
             };
             commit(next, !wheeling.replace(true));
             let wheeling = wheeling.clone();
@@ -502,14 +513,14 @@ pub fn TimeAxis(
                 return;
             };
             let x = local_x(ev);
-            let all = Scale::new(limits(), width.get_untracked());
+            let whole = Scale::new(all, width.get_untracked());
             if (x - x0).abs() >= 3 {
                 brush.set(Some((x0, true)));
-                commit(Window::from_range(all.brush(x0, x), limits()), !moved);
+                commit(Window::from_range(whole.brush(x0, x), all), !moved);
             } else if done && !moved {
                 let w = view.get_untracked();
                 let middle = w.start() + chrono::Days::new(w.days() as u64 / 2);
-                commit(w.pan((all.date_at(x) - middle).num_days(), limits()), true);
+                commit(w.pan((whole.date_at(x) - middle).num_days(), all), true);
             }
             if done {
                 brush.set(None);
@@ -522,7 +533,7 @@ pub fn TimeAxis(
             let w = view.get_untracked();
             let middle = Scale::new(w, width.get_untracked());
             commit(
-                middle.zoom_at(factor, width.get_untracked() as i32 / 2, limits()),
+                middle.zoom_at(factor, width.get_untracked() as i32 / 2, all),
                 true,
             );
         }
@@ -538,10 +549,10 @@ pub fn TimeAxis(
             match ev.key().as_str() {
                 "+" | "=" => zoom_by(2.0),
                 "-" | "_" => zoom_by(0.5),
-                "0" => commit(limits(), true),
+                "0" => commit(all, true),
                 "ArrowLeft" | "ArrowRight" if ev.shift_key() => {
                     let days = if ev.key() == "ArrowLeft" { -step } else { step };
-                    commit(w.pan(days, limits()), true);
+                    commit(w.pan(days, all), true);
                 }
                 "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
                     let key = ev.key();
@@ -552,7 +563,7 @@ pub fn TimeAxis(
                 }
                 "Enter" | " " => {
                     // A count zooms in to its marks; a mark is a link and opens by itself.
-                    if let Some(bin) = target_bin(&ev) {
+                    if let Some(bin) = target_bin(&ev, all) {
                         ev.prevent_default();
                         commit(bin, true);
                     }
@@ -566,7 +577,7 @@ pub fn TimeAxis(
     let on_bin_click = {
         let commit = commit.clone();
         move |ev: ev::MouseEvent| {
-            if let Some(bin) = target_bin(&ev) {
+            if let Some(bin) = target_bin(&ev, all) {
                 ev.prevent_default();
                 commit(bin, true);
             }
@@ -603,9 +614,10 @@ pub fn TimeAxis(
         }
     };
 
+    let frame = move || Scale::new(all, width.get()).extent(&view.get().to_range());
     let range_words = move || {
         let w = view.get();
-        if w == limits() {
+        if w == all {
             "All of 2019 to 2026".to_string()
         } else {
             describe(&w.to_range())
@@ -640,7 +652,7 @@ pub fn TimeAxis(
                 <span class="axis-range" aria-live="polite" data-testid="axis-range">{range_words}</span>
                 <button type="button" class="button secondary" aria-label="Zoom in" on:click={let z = zoom_by.clone(); move |_| z(2.0)}>"+"</button>
                 <button type="button" class="button secondary" aria-label="Zoom out" on:click={let z = zoom_by.clone(); move |_| z(0.5)}>"−"</button>
-                <button type="button" class="button secondary" data-testid="axis-reset" on:click={let c = commit.clone(); move |_| c(limits(), true)}>"Show all"</button>
+                <button type="button" class="button secondary" data-testid="axis-reset" on:click={let c = commit.clone(); move |_| c(all, true)}>"Show all"</button>
             </div>
             <svg class="axis" role="group" data-testid="axis" data-roving=""
                 aria-label=move || format!("Time axis, {}, marked in {}. Arrow keys move between marks, + and − zoom, 0 shows everything.", range_words(), unit())
@@ -664,6 +676,8 @@ pub fn TimeAxis(
                 on:pointermove={let b = brushed.clone(); move |ev: ev::PointerEvent| b(&ev, false)}
                 on:pointerup=move |ev: ev::PointerEvent| brushed(&ev, true)>
                 <g class="overview-marks"></g>
+                <rect class="overview-window" y="2" height="20"
+                    x=move || frame().0 width=move || (frame().1 - frame().0).max(3)/>
             </svg>
             <figcaption class="legend">
                 <ul class="lanes">{lane_keys}</ul>
@@ -684,6 +698,7 @@ fn pep_lane(
     base: &crate::ui::context::Base,
     n: u16,
     details: Option<Arc<PepDetails>>,
+    all: Window,
 ) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
     let page = Some(base.href(&Route::Pep(n)));
@@ -718,8 +733,7 @@ fn pep_lane(
             marks.push(mark_of(base, i, e, class_of(e)));
         }
     }
-    let limits = limits();
-    marks.retain(|m| limits.contains(m.date));
+    marks.retain(|m| all.contains(m.date));
     crate::core::sort::sort_by_key(&mut marks, |m| m.date);
     marks
 }
@@ -752,7 +766,12 @@ fn draw(
         .active_element()
         .filter(|a| g.contains(Some(a)))
         .and_then(|a| a.get_attribute("data-focus"));
-    g.set_text_content(None);
+    let mut pen = Pen::new(g);
+    // What was drawn, for the benchmark that times a step (scripts/bench-axis).
+    let _ = g.set_attribute(
+        "data-window",
+        &format!("{}..{}", scale.window().start(), scale.window().end()),
+    );
     let w = scale.width() as i32;
     let lanes_end = TOP + LANE * lanes.len() as i32;
     let bottom = lanes_end + FOOT;
@@ -765,7 +784,7 @@ fn draw(
         if x1 <= x0 {
             continue;
         }
-        if let Some(r) = el(&doc, "rect") {
+        if let Some(r) = pen.take("rect") {
             let class = if k % 2 == 0 {
                 "band band-even"
             } else {
@@ -781,10 +800,9 @@ fn draw(
                     ("height", &num(bottom - TOP)),
                 ],
             );
-            let _ = g.append_child(&r);
         }
         if x1 - x0 > 70 {
-            if let Some(t) = el(&doc, "text") {
+            if let Some(t) = pen.take("text") {
                 set(
                     &t,
                     &[
@@ -794,14 +812,13 @@ fn draw(
                     ],
                 );
                 t.set_text_content(Some(&format!("{year} term")));
-                let _ = g.append_child(&t);
             }
         }
     }
     // After the last published notes, the meetings lane is hatched and says why it is empty.
     if let Some(end) = notes_end.filter(|&d| d < window.end()) {
         let x0 = scale.x(end.max(window.start())).max(0);
-        if let Some(r) = el(&doc, "rect") {
+        if let Some(r) = pen.take("rect") {
             set(
                 &r,
                 &[
@@ -812,10 +829,9 @@ fn draw(
                     ("height", &num(LANE)),
                 ],
             );
-            let _ = g.append_child(&r);
         }
         if w - x0 > 150 {
-            if let Some(t) = el(&doc, "text") {
+            if let Some(t) = pen.take("text") {
                 set(
                     &t,
                     &[
@@ -825,13 +841,12 @@ fn draw(
                     ],
                 );
                 t.set_text_content(Some(&format!("The council's notes end on {end}")));
-                let _ = g.append_child(&t);
             }
         }
     }
     // Ticks: a line and a label each, year boundaries stronger.
     for t in ticks(scale, LABEL_GAP) {
-        if let Some(line) = el(&doc, "line") {
+        if let Some(line) = pen.take("line") {
             let class = if t.major { "tick major" } else { "tick" };
             set(
                 &line,
@@ -843,9 +858,8 @@ fn draw(
                     ("y2", &num(lanes_end)),
                 ],
             );
-            let _ = g.append_child(&line);
         }
-        if let Some(label) = el(&doc, "text") {
+        if let Some(label) = pen.take("text") {
             let class = if t.major {
                 "tick-label major"
             } else {
@@ -856,14 +870,13 @@ fn draw(
                 &[("class", class), ("x", &num(t.x + 3)), ("y", "13")],
             );
             label.set_text_content(Some(&t.label));
-            let _ = g.append_child(&label);
         }
     }
     // Which part of the list is on screen.
     if let Some((a, b)) = on_screen {
         if let Ok(r) = DateRange::new(Some(a.min(b)), Some(a.max(b))) {
             let (x0, x1) = scale.extent(&r);
-            if let Some(rect) = el(&doc, "rect") {
+            if let Some(rect) = pen.take("rect") {
                 set(
                     &rect,
                     &[
@@ -874,7 +887,6 @@ fn draw(
                         ("height", "3"),
                     ],
                 );
-                let _ = g.append_child(&rect);
             }
         }
     }
@@ -892,7 +904,7 @@ fn draw(
             let one = &marks[bin.first];
             let x = (bin.x0 + bin.x1) / 2;
             let node = if bin.count == 1 {
-                let a = el(&doc, "a");
+                let a = pen.take("a");
                 if let (Some(a), Some(href)) = (&a, &one.href) {
                     set(
                         a,
@@ -904,7 +916,8 @@ fn draw(
                         ],
                     );
                 }
-                if let Some(shape) = el(&doc, "path") {
+                let mut inner = a.as_ref().map(Pen::new);
+                if let Some(shape) = inner.as_mut().and_then(|p| p.take("path")) {
                     set(
                         &shape,
                         &[
@@ -912,12 +925,12 @@ fn draw(
                             ("d", &shape_path(one.class, x, y)),
                         ],
                     );
-                    if let Some(a) = &a {
-                        let _ = a.append_child(&shape);
-                    }
+                }
+                if let Some(p) = inner {
+                    p.finish();
                 }
                 if one.entry.is_some() && one.entry == hovered {
-                    if let Some(ring) = el(&doc, "circle") {
+                    if let Some(ring) = pen.take("circle") {
                         set(
                             &ring,
                             &[
@@ -927,7 +940,6 @@ fn draw(
                                 ("r", "9"),
                             ],
                         );
-                        let _ = g.append_child(&ring);
                     }
                 }
                 a
@@ -941,7 +953,7 @@ fn draw(
                             .unwrap_or_else(|_| window.to_range())
                     )
                 );
-                let b = el(&doc, "g");
+                let b = pen.take("g");
                 if let Some(b) = &b {
                     set(
                         b,
@@ -954,7 +966,8 @@ fn draw(
                             ("data-to", &last.date.to_string()),
                         ],
                     );
-                    if let Some(r) = el(&doc, "rect") {
+                    let mut inner = Pen::new(b);
+                    if let Some(r) = inner.take("rect") {
                         let wide = if bin.count > 9 { PILL + 6 } else { PILL };
                         set(
                             &r,
@@ -966,13 +979,12 @@ fn draw(
                                 ("rx", "8"),
                             ],
                         );
-                        let _ = b.append_child(&r);
                     }
-                    if let Some(t) = el(&doc, "text") {
+                    if let Some(t) = inner.take("text") {
                         set(&t, &[("x", &num(x)), ("y", &num(y + 4))]);
                         t.set_text_content(Some(&bin.count.to_string()));
-                        let _ = b.append_child(&t);
                     }
+                    inner.finish();
                     let hit = one.entry.is_some()
                         && marks[bin.first..=bin.last]
                             .iter()
@@ -994,11 +1006,10 @@ fn draw(
                         ("data-y", &num(y)),
                     ],
                 );
-                let _ = g.append_child(&n);
                 stop += 1;
             }
         }
-        if let Some(t) = el(&doc, "text") {
+        if let Some(t) = pen.take("text") {
             set(
                 &t,
                 &[
@@ -1008,9 +1019,9 @@ fn draw(
                 ],
             );
             t.set_text_content(Some(&kind.label()));
-            let _ = g.append_child(&t);
         }
     }
+    pen.finish();
     // One stop of the axis is always in the tab order, even after the marks change.
     let at = if focused < stop { focused } else { 0 };
     if let Ok(Some(mark)) = g.query_selector(&format!("[data-focus='{at}']")) {
@@ -1019,6 +1030,45 @@ fn draw(
             if let Ok(el) = mark.dyn_into::<web_sys::SvgElement>() {
                 let _ = el.focus();
             }
+        }
+    }
+}
+
+/// Draws into `parent` in document order, reusing the elements already there where the tag
+/// is the same: a redraw then changes attributes rather than making new elements, which costs
+/// a pan step less. `finish` removes what was not drawn again.
+struct Pen<'a> {
+    parent: &'a Element,
+    at: u32,
+}
+
+impl<'a> Pen<'a> {
+    fn new(parent: &'a Element) -> Pen<'a> {
+        Pen { parent, at: 0 }
+    }
+
+    /// The next element, a `tag`: the one there if it is one, else a new one in its place.
+    fn take(&mut self, tag: &str) -> Option<Element> {
+        let there = self.parent.children().item(self.at);
+        self.at += 1;
+        match there {
+            Some(e) if e.local_name() == tag => Some(e),
+            Some(e) => {
+                let new = el(&document(), tag)?;
+                let _ = e.replace_with_with_node_1(&new);
+                Some(new)
+            }
+            None => {
+                let new = el(&document(), tag)?;
+                let _ = self.parent.append_child(&new);
+                Some(new)
+            }
+        }
+    }
+
+    fn finish(self) {
+        while let Some(e) = self.parent.children().item(self.at) {
+            e.remove();
         }
     }
 }
@@ -1067,9 +1117,9 @@ fn shape_path(class: &str, x: i32, y: i32) -> String {
     }
 }
 
-/// The overview: a stroke per stretch of days with entries, darker the more it holds, the
-/// terms' boundaries, and the window shown above as a frame.
-fn draw_overview(g: &Element, all: &Scale, dates: &[NaiveDate], window: Window) {
+/// The overview: a stroke per stretch of days with entries, darker the more it holds, and the
+/// years.
+fn draw_overview(g: &Element, all: &Scale, dates: &[NaiveDate]) {
     let doc = document();
     g.set_text_content(None);
     let num = |n: i32| n.to_string();
@@ -1105,20 +1155,6 @@ fn draw_overview(g: &Element, all: &Scale, dates: &[NaiveDate], window: Window) 
                 let _ = g.append_child(&t);
             }
         }
-    }
-    let (x0, x1) = all.extent(&window.to_range());
-    if let Some(r) = el(&doc, "rect") {
-        set(
-            &r,
-            &[
-                ("class", "overview-window"),
-                ("x", &num(x0)),
-                ("y", "2"),
-                ("width", &num((x1 - x0).max(3))),
-                ("height", "20"),
-            ],
-        );
-        let _ = g.append_child(&r);
     }
 }
 
@@ -1167,8 +1203,8 @@ fn next_mark(ev: &ev::KeyboardEvent, key: &str) -> Option<(usize, web_sys::SvgEl
     Some((i, pick.clone().dyn_into().ok()?))
 }
 
-/// The window a count under the event stands for, zoomed in to its marks.
-fn target_bin(ev: &web_sys::Event) -> Option<Window> {
+/// The window a count under the event stands for, zoomed in to its marks (within `all`).
+fn target_bin(ev: &web_sys::Event, all: Window) -> Option<Window> {
     let bin = ev
         .target()?
         .dyn_into::<Element>()
@@ -1177,5 +1213,5 @@ fn target_bin(ev: &web_sys::Event) -> Option<Window> {
         .ok()??;
     let from = parse_iso(&bin.get_attribute("data-from")?)?;
     let to = parse_iso(&bin.get_attribute("data-to")?)?;
-    Some(Window::around(from, to, limits()))
+    Some(Window::around(from, to, all))
 }
