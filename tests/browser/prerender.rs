@@ -261,3 +261,48 @@ async fn a_pep_page_keeps_its_prerendered_view_until_its_details_are_in() {
         .await;
     b.close().await;
 }
+
+// Issue 16: the time axis is drawn at the width it is shown at, so the live app, measuring
+// that width, draws what the prerendered view already showed: the hand-over moves nothing.
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn the_hand_over_of_the_home_page_moves_nothing() {
+    let b = Browser::open().await;
+    b.site
+        .replace(&wasm_file(), Replacement::Slow(Duration::from_millis(1500)));
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "window.__shift = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });" }),
+    )
+    .await;
+    b.goto_early("").await;
+    let axis_before: String = b
+        .read(
+            "return document.querySelector('#prerender svg.axis').getAttribute('viewBox')",
+            vec![],
+        )
+        .await;
+    b.until(
+        "the live app in place of the prerendered view",
+        async || {
+            if b.prerender_gone().await {
+                Ok(())
+            } else {
+                Err("still prerendered".into())
+            }
+        },
+    )
+    .await;
+    b.find("main li.entry").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let axis_after: String = b
+        .read(
+            "return document.querySelector('svg.axis').getAttribute('viewBox')",
+            vec![],
+        )
+        .await;
+    let shift: f64 = b.read("return window.__shift", vec![]).await;
+    assert_eq!(axis_after, axis_before, "the axis drawn at the same width");
+    assert_eq!(shift, 0.0, "cumulative layout shift over the hand-over");
+    b.close().await;
+}

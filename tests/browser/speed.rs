@@ -115,3 +115,96 @@ async fn search_speed_keystroke_to_paint() {
     );
     b.close().await;
 }
+
+/// How many steps of each gesture are timed, each one sample.
+const STEPS: usize = 60;
+
+#[tokio::test]
+#[ignore = "a measurement run by scripts/bench-axis, not part of scripts/test"]
+async fn axis_speed_pan_and_zoom_step_to_paint() {
+    let label = std::env::var("BENCH_LABEL").unwrap_or_else(|_| "this site".into());
+    let b = Browser::open().await;
+    // The whole span, every entry on the axis: the densest view there is. Zooming in and out
+    // in turn changes the window at every step.
+    b.goto("").await;
+    b.timeline().await;
+    let entries: u64 = b
+        .read(
+            "return document.querySelectorAll('svg.axis [data-focus]').length",
+            vec![],
+        )
+        .await;
+    // In the page: each step is a pointer move of a drag, or a notch of the wheel, fired at the
+    // axis as the browser would; timed until the axis shows its new window, laid out, and until
+    // the next frame is painted (as for a keystroke, see above). The address and the list follow
+    // after that paint, between the steps, at a hand's pace.
+    let samples = b
+        .client
+        .execute_async(
+            "const [STEPS, done] = [arguments[0], arguments[arguments.length - 1]];
+             const svg = document.querySelector('svg.axis');
+             const g = svg.querySelector('.axis-marks');
+             const box = svg.getBoundingClientRect();
+             const y = box.top + box.height / 2;
+             const at = (x) => ({ bubbles: true, cancelable: true, clientX: box.left + x, clientY: y, pointerId: 1, isPrimary: true, button: 0, buttons: 1 });
+             const step = async (fire) => {
+               const before = g.dataset.window;
+               const t0 = performance.now();
+               const painted = new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+               fire();
+               for (let i = 0; i < 10000 && g.dataset.window === before; i++) await Promise.resolve();
+               while (g.dataset.window === before) {
+                 if (performance.now() - t0 > 2000) return [-1, -1];
+                 await new Promise(r => setTimeout(r, 0));
+               }
+               document.body.getBoundingClientRect();
+               const laid = performance.now() - t0;
+               await painted;
+               const end = performance.now() - t0;
+               await new Promise(r => setTimeout(r, 60));
+               return [laid, end];
+             };
+             (async () => {
+               const times = [];
+               // Zoom in and out in turn with the wheel over the middle, then pan by dragging.
+               for (let i = 0; i < STEPS; i++) {
+                 const dy = i % 2 === 0 ? -120 : 120;
+                 times.push(await step(() => svg.dispatchEvent(new WheelEvent('wheel', { ...at(box.width / 2), deltaY: dy }))));
+               }
+               // Then a few years' window to pan across.
+               svg.dispatchEvent(new WheelEvent('wheel', { ...at(box.width / 2), deltaY: -500 }));
+               await new Promise(r => setTimeout(r, 400));
+               svg.dispatchEvent(new PointerEvent('pointerdown', at(box.width * 0.8)));
+               for (let i = 1; i <= STEPS; i++) {
+                 times.push(await step(() => svg.dispatchEvent(new PointerEvent('pointermove', at(box.width * 0.8 - i * 8)))));
+               }
+               svg.dispatchEvent(new PointerEvent('pointerup', at(box.width * 0.8 - STEPS * 8)));
+               done(times);
+             })();",
+            vec![json!(STEPS)],
+        )
+        .await
+        .expect("run the measurement in the page");
+    let pairs: Vec<(f64, f64)> = serde_json::from_value(samples).expect("pairs of times");
+    assert!(
+        pairs.iter().all(|&(t, _)| t >= 0.0),
+        "a step never redrew: {pairs:?}"
+    );
+    let figures = |mut ms: Vec<f64>| {
+        ms.sort_by(f64::total_cmp);
+        let at = |p: f64| ms[((ms.len() as f64 * p).ceil() as usize).clamp(1, ms.len()) - 1];
+        format!(
+            "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+            at(0.50),
+            at(0.95),
+            ms[ms.len() - 1]
+        )
+    };
+    println!(
+        "AXIS-SPEED {label}: {entries} marks and counts over the whole span, {} steps (zoom and pan); redrawn and laid out: {}; painted: {}",
+        pairs.len(),
+        figures(pairs.iter().map(|p| p.0).collect()),
+        figures(pairs.iter().map(|p| p.1).collect()),
+    );
+    b.close().await;
+}
