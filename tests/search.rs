@@ -144,6 +144,28 @@ fn quotes_keep_spaces_in_values_and_phrases() {
     assert_eq!(find(&index, &e, "things typing").len(), 1, "words need not");
 }
 
+// Issue 18: `"free-threading"` found nothing, because the phrase was looked for as the text
+// "free threading" while the entries write "free-threading".
+#[test]
+fn a_quoted_phrase_splits_its_words_as_free_words_do() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let free = find(&index, &e, "free-threading");
+    assert_eq!(free.len(), 8, "{free:?}");
+    assert_eq!(find(&index, &e, r#""free-threading""#), free);
+    assert_eq!(find(&index, &e, r#""free threading""#), free);
+    // Still a phrase: its words in order, next to each other; the last one may be cut short
+    // while it is typed, as a free word may.
+    assert!(find(&index, &e, r#""threading free""#).is_empty());
+    let typed = find(&index, &e, r#""free thread""#);
+    assert!(free.iter().all(|x| typed.contains(x)), "{typed:?}");
+    assert!(
+        find(&index, &e, r#""fre threading""#).is_empty(),
+        "inner words are whole"
+    );
+}
+
 #[test]
 fn qualifiers_narrow_like_the_filters() {
     let data = tiny();
@@ -219,6 +241,8 @@ fn the_index_agrees_with_the_plain_filter_on_the_bundled_data() {
         "role:guest year:2023",
         "by:delegate",
         "date:2022-01..2022-06 gil",
+        "\"free-threading\"",
+        "\"free thread\" kind:meeting",
     ] {
         let f = Filter::parse(q);
         let r = run(&index, &e, &f);
