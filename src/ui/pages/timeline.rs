@@ -1,5 +1,6 @@
 //! The home page: the filter bar, the time axis and the matching entries, grouped by month, or
-//! best match first when the search has words, with the words marked. Its own pieces are the
+//! best match first when the search has words (a PEP's decisions ahead of either), with the
+//! words marked. Its own pieces are the
 //! modules below; the search lives in the address (`Route::Home { q }`).
 
 mod export_bar;
@@ -175,7 +176,7 @@ fn Timeline(
     let shown = Memo::new(move |_| {
         let n = limit.get();
         let ranked = filter.with(|f| !f.words.is_empty());
-        results.with(|r| groups(&entries.entries, &r.hits, n, ranked))
+        results.with(|r| groups(&entries.entries, &r.hits, r.outcomes_first, n, ranked))
     });
     Effect::new(move |_| {
         let rows = shown.with(|gs| gs.iter().flat_map(|g| g.entries.iter().copied()).collect());
@@ -248,7 +249,7 @@ fn Timeline(
             // Keyed twice, by month and by entry, and the marks follow the words in place: a
             // keystroke then adds and removes rows rather than drawing every row again.
             <For each=labels key=|label| label.clone() let:label>
-                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty())) who hovered/>
+                <MonthGroup loaded=loaded.clone() label shown words who hovered/>
             </For>
         </div>
         // Counted from a full page: the rows past FIRST are already on their way.
@@ -338,14 +339,15 @@ fn MonthGroup(
     shown: Memo<Vec<Group>>,
     /// The search's free words, marked in the rows.
     words: Memo<Vec<String>>,
-    /// Whether the rows are ranked rather than grouped by month, so each must give its year.
-    ranked: Signal<bool>,
     /// The one person the search names, whose role each row says.
     who: Memo<Option<PersonId>>,
     /// The entry of the row under the pointer or the focus.
     hovered: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let (heading, aria) = (label.clone(), label.clone());
+    // Under a heading that is not their month (a ranked list, a PEP's decisions), rows give
+    // their year too. A label always heads the same kind of group.
+    let with_year = shown.with_untracked(|gs| gs.iter().any(|g| g.label == label && !g.by_month));
     let rows = move || {
         shown.with(|gs| {
             gs.iter()
@@ -359,7 +361,7 @@ fn MonthGroup(
             <h2 class="month-heading">{heading}</h2>
             <ul class="entries">
                 <For each=rows key=|&i| i let:i>
-                    <EntryRow entry=loaded.entries[i].clone() i words with_year=ranked.get_untracked() who hovered/>
+                    <EntryRow entry=loaded.entries[i].clone() i words with_year who hovered/>
                 </For>
             </ul>
         </section>
