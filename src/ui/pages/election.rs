@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::closest::Asked;
 use crate::core::elections::{ordinal, ranking};
 use crate::core::model::{pep_url, Election, VotingMethod};
 use crate::core::number::{count, percent};
@@ -27,7 +28,7 @@ pub fn ElectionPage(
 ) -> impl IntoView {
     with_data(move |loaded| match loaded.data.election(year) {
         Some(e) => view! { <ElectionView loaded=loaded.clone() election=e.clone()/> }.into_any(),
-        None => view! { <NotFound what=format!("election for the term {year}")/> }.into_any(),
+        None => view! { <NotFound asked=Asked::Election(year)/> }.into_any(),
     })
 }
 

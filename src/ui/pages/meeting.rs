@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::model::{Item, Section, SectionKind};
+use crate::core::closest::Asked;
+use crate::core::model::Item;
 use crate::core::route::Route;
 use crate::ui::components::copy_link::copy_page_link;
 use crate::ui::components::pep_link::PepLink;
@@ -24,19 +25,10 @@ pub fn MeetingPage(
     with_data(move |loaded| {
         let id = id.clone();
         if loaded.data.section(&id).is_none() {
-            return view! { <NotFound what=format!("meeting {id}")/> }.into_any();
+            return view! { <NotFound asked=Asked::Meeting(id)/> }.into_any();
         }
         view! { <Meeting loaded id/> }.into_any()
     })
-}
-
-fn heading(s: &Section) -> String {
-    match s.kind {
-        SectionKind::Meeting => format!("Council meeting, {}", s.date),
-        SectionKind::NoMeeting if s.held => format!("Partial meeting, {}", s.date),
-        SectionKind::NoMeeting => format!("No meeting, {}", s.date),
-        _ => format!("{}: {}", s.kind.label(), s.shown_heading()),
-    }
 }
 
 #[component]
@@ -51,12 +43,12 @@ fn Meeting(
         return ().into_any();
     };
     let data = &loaded.data;
-    set_title(&heading(s));
+    set_title(&s.title());
     describe(&match &s.gist {
-        Some(gist) => format!("{}: {gist}.", heading(s)),
+        Some(gist) => format!("{}: {gist}.", s.title()),
         None => format!(
             "{}: {} items in the council's notes.",
-            heading(s),
+            s.title(),
             s.items.len()
         ),
     });
@@ -93,8 +85,8 @@ fn Meeting(
         .collect_view();
     let has_guests = !s.guests.is_empty();
     let link = |route: Route| base.href(&route);
-    let prev = prev.map(|p| (link(Route::Meeting(p.id.clone())), heading(p)));
-    let next = next.map(|n| (link(Route::Meeting(n.id.clone())), heading(n)));
+    let prev = prev.map(|p| (link(Route::Meeting(p.id.clone())), p.title()));
+    let next = next.map(|n| (link(Route::Meeting(n.id.clone())), n.title()));
     let items = s
         .items
         .iter()
@@ -111,7 +103,7 @@ fn Meeting(
                 " › "
                 <span aria-current="page">{s.id.clone()}</span>
             </nav>
-            <h1>{heading(s)}</h1>
+            <h1>{s.title()}</h1>
             {s.gist.clone().map(|g| view! { <p class="gist">{g}</p> })}
             <dl class="facts">
                 <dt>"Kind"</dt><dd>{s.kind.label()}</dd>
