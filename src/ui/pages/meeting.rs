@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::core::closest::Asked;
 use crate::core::model::Item;
 use crate::core::route::Route;
-use crate::ui::components::copy_link::copy_page_link;
+use crate::ui::components::copy_link::{copy_page_link, CopyLink};
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::context::use_base;
@@ -90,7 +90,10 @@ fn Meeting(
     let items = s
         .items
         .iter()
-        .map(|item| view! { <ItemRow loaded=loaded.clone() item=item.clone() section_url=s.source.url.clone()/> })
+        .map(|item| {
+            let href = link(Route::MeetingItem(s.id.clone(), item.n));
+            view! { <ItemRow loaded=loaded.clone() item=item.clone() href section_url=s.source.url.clone()/> }
+        })
         .collect_view();
     // None until a copy is tried, then whether the browser allowed it.
     let copied = RwSignal::new(None::<bool>);
@@ -143,6 +146,8 @@ fn ItemRow(
     loaded: Arc<Loaded>,
     /// The item to draw.
     item: Item,
+    /// The item's own address (`#item-N`), which its "Copy link" copies.
+    href: String,
     /// The section's original URL, for items without a summary yet.
     section_url: String,
 ) -> impl IntoView {
@@ -205,6 +210,7 @@ fn ItemRow(
                 <span class=format!("badge badge-{}", item.kind.as_str())>{item.kind.label()}</span>
                 {item.topic.clone().map(|t| view! { <span class="topic">{t}</span> })}
                 {outcome_view}
+                <CopyLink href to=format!("item {}", item.n)/>
             </div>
             {summary}
             {(!item.peps.is_empty()).then(|| view! { <ul class="item-peps" aria-label="PEPs">{peps}</ul> })}
