@@ -206,6 +206,14 @@ fn Timeline(
         })
     });
     let labels = move || shown.with(|gs| gs.iter().map(|g| g.label.clone()).collect::<Vec<_>>());
+    // On a phone the membership chart would stand between the search and its first result, so
+    // it starts folded there (its heading opens it). The prerendered page, drawn wide, has it
+    // open; the stylesheet hides it on a phone, so the hand-over moves nothing.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 640.0);
     let base = use_base();
     let hints = loaded.clone();
     let widen_links = move || {
@@ -228,7 +236,7 @@ fn Timeline(
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
         <FilterBar loaded=loaded.clone() filter results on_change/>
         <TimeAxis loaded=loaded.clone() filter on_change hovered on_screen/>
-        <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| filter.with(Filter::is_empty))/>
+        <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| wide && filter.with(Filter::is_empty))/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
             {move || {
                 let n = match count() {
