@@ -38,7 +38,7 @@ pub fn NotFound(
             <h1>"Not found"</h1>
             <p>{format!("There is no {what} in the council's history as this site holds it.")}</p>
             {offers}
-            <p><a href=home>"Back to the timeline"</a></p>
+            <p><a href=home data-testid="back-to-timeline">"Back to the timeline"</a></p>
         </section>
     }
 }
