@@ -453,15 +453,21 @@ async fn on_a_phone_tables_keep_their_key_column_in_sight() {
     ] {
         b.goto(path).await;
         b.find(table).await;
+        if path == "peps" {
+            // The list as it opens, its table moved sideways a little.
+            b.js(
+                "document.querySelector('.table-scroll').scrollLeft = 160",
+                vec![],
+            )
+            .await;
+            b.screenshot("phone-peps").await;
+        }
         b.js(
             "document.querySelector('.table-scroll').scrollIntoView()",
             vec![],
         )
         .await;
         let k: KeyColumn = b.read(KEY_COLUMN, vec![]).await;
-        if path == "peps" {
-            b.screenshot("phone-peps").await;
-        }
         assert!(
             k.scrolled > 0.0,
             "/{path}: the table scrolls at 375 px: {k:?}"
@@ -504,8 +510,8 @@ async fn on_a_phone_chart_labels_are_readable() {
     b.close().await;
 }
 
-/// The README's phone pictures: home is taken with the fold test, the PEP list (scrolled
-/// sideways) with the tables'; these are a meeting and an election's runoffs.
+/// The README's phone pictures: home is taken with the fold test, the PEP list (its table
+/// moved sideways) with the tables'; these are a meeting and an election's runoffs.
 #[tokio::test]
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn phone_screenshots_of_a_meeting_and_an_election() {
