@@ -145,12 +145,20 @@ fn ElectionView(
             }
         })
         .collect_view();
-    let page = base.href(&Route::Election(e.term));
-    let method = if star {
-        // The runoffs are further down the page.
-        Fact::new("Method", "STAR voting (stars, then a runoff)").link(format!("{page}#rounds"))
+    let method = Fact::new(
+        "Method",
+        if star {
+            "STAR voting (stars, then a runoff)"
+        } else {
+            "Approval voting"
+        },
+    );
+    // A STAR count's runoffs, where the data set has its rounds, are further down the page.
+    let rounds = !e.rounds.is_empty();
+    let method = if rounds {
+        method.link(format!("{}#rounds", base.href(&Route::Election(e.term))))
     } else {
-        Fact::new("Method", "Approval voting")
+        method
     };
     let mut facts = vec![
         method,
@@ -214,7 +222,7 @@ fn ElectionView(
                 <tbody>{rows}</tbody>
             </table>
             </TableScroll>
-            {star.then(|| view! { <SeatBySeat loaded=loaded.clone() election=e.clone()/> })}
+            {rounds.then(|| view! { <SeatBySeat loaded=loaded.clone() election=e.clone()/> })}
             {withdrawn_view}
             <h2>"Nominations"</h2>
             {nominations}
