@@ -3,6 +3,7 @@
 //! is all tested on the host with `cargo test`.
 
 pub mod axis;
+pub mod closest;
 pub mod dataset;
 pub mod date;
 pub mod elections;

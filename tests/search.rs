@@ -9,7 +9,9 @@ use council_explorer::core::query::{period, set_qualifier, tokens, Filter, Quali
 use council_explorer::core::search::Facet;
 use council_explorer::core::search::{highlight, run, segments, suggest, widen, Index};
 use council_explorer::core::text::fold;
-use council_explorer::core::timeline::{entries, groups, rows_to_draw, Entry, EntryKind};
+use council_explorer::core::timeline::{
+    entries, groups, rows_to_draw, Entry, EntryKind, DECISIONS,
+};
 use support::{bundled, matches, tiny};
 
 fn day(s: &str) -> NaiveDate {
@@ -144,6 +146,28 @@ fn quotes_keep_spaces_in_values_and_phrases() {
     assert_eq!(find(&index, &e, "things typing").len(), 1, "words need not");
 }
 
+// Issue 18: `"free-threading"` found nothing, because the phrase was looked for as the text
+// "free threading" while the entries write "free-threading".
+#[test]
+fn a_quoted_phrase_splits_its_words_as_free_words_do() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let free = find(&index, &e, "free-threading");
+    assert_eq!(free.len(), 8, "{free:?}");
+    assert_eq!(find(&index, &e, r#""free-threading""#), free);
+    assert_eq!(find(&index, &e, r#""free threading""#), free);
+    // Still a phrase: its words in order, next to each other; the last one may be cut short
+    // while it is typed, as a free word may.
+    assert!(find(&index, &e, r#""threading free""#).is_empty());
+    let typed = find(&index, &e, r#""free thread""#);
+    assert!(free.iter().all(|x| typed.contains(x)), "{typed:?}");
+    assert!(
+        find(&index, &e, r#""fre threading""#).is_empty(),
+        "inner words are whole"
+    );
+}
+
 #[test]
 fn qualifiers_narrow_like_the_filters() {
     let data = tiny();
@@ -155,7 +179,11 @@ fn qualifiers_narrow_like_the_filters() {
             .map(|x| x.kind)
             .collect::<Vec<_>>()
     };
-    assert_eq!(kinds("pep:9001"), [EntryKind::Meeting, EntryKind::Decision]);
+    assert_eq!(
+        kinds("pep:9001"),
+        [EntryKind::Decision, EntryKind::Meeting],
+        "the PEP's decision first"
+    );
     assert_eq!(
         kinds("outcome:rejected"),
         [EntryKind::Meeting, EntryKind::Decision],
@@ -219,6 +247,8 @@ fn the_index_agrees_with_the_plain_filter_on_the_bundled_data() {
         "role:guest year:2023",
         "by:delegate",
         "date:2022-01..2022-06 gil",
+        "\"free-threading\"",
+        "\"free thread\" kind:meeting",
     ] {
         let f = Filter::parse(q);
         let r = run(&index, &e, &f);
@@ -402,19 +432,20 @@ fn the_view_exports_as_csv_and_json() {
         lines[0],
         "date,kind,label,title,detail,peps,people,decided_by,term,link"
     );
+    // In the order shown: the PEP's decision first.
     assert_eq!(
-        lines[2],
+        lines[1],
         "2023-03-06,decision,rejected,PEP 9001 rejected,A Rejected Idea,9001,,council,2023,https://example.org/council/meetings/2023-03-06#item-1"
     );
     let rows: serde_json::Value =
         serde_json::from_str(&json(&data, shown.iter().copied(), link)).unwrap();
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), shown.len());
-    assert_eq!(rows[0]["kind"], "meeting");
-    assert_eq!(rows[0]["peps"], serde_json::json!([9001, 9002]));
-    assert_eq!(rows[0]["people"], serde_json::json!(["Ada Example"]));
+    assert_eq!(rows[1]["kind"], "meeting");
+    assert_eq!(rows[1]["peps"], serde_json::json!([9001, 9002]));
+    assert_eq!(rows[1]["people"], serde_json::json!(["Ada Example"]));
     assert_eq!(
-        rows[1]["link"],
+        rows[0]["link"],
         "https://example.org/council/meetings/2023-03-06#item-1"
     );
 }
@@ -492,10 +523,18 @@ fn group_labels_are_unique_and_hold_every_hit_in_order() {
         "year:2023",
         "gil",
         "free threading",
+        "pep:703",
+        "pep:701 accepted",
     ] {
         let f = Filter::parse(q);
         let r = run(&index, &e, &f);
-        let g = groups(&e, &r.hits, usize::MAX, !f.words.is_empty());
+        let g = groups(
+            &e,
+            &r.hits,
+            r.outcomes_first,
+            usize::MAX,
+            !f.words.is_empty(),
+        );
         let mut labels: Vec<&str> = g.iter().map(|g| g.label.as_str()).collect();
         let n = labels.len();
         labels.sort_unstable();
@@ -504,6 +543,61 @@ fn group_labels_are_unique_and_hold_every_hit_in_order() {
         let shown: Vec<usize> = g.iter().flat_map(|g| g.entries.iter().copied()).collect();
         assert_eq!(shown, r.hits, "every hit, in order, for {q:?}");
     }
+}
+
+// Issue 18: a search for a PEP showed its decisions wherever their month fell; they come first,
+// under a heading of their own, and the rest keep their months.
+#[test]
+fn a_peps_decisions_lead_a_search_for_it() {
+    let data = bundled();
+    let e = entries(&data);
+    let index = Index::new(&data, &e);
+    let decision_on = |i: usize, n: u16| e[i].kind == EntryKind::Decision && e[i].peps == [n];
+    for (q, n, ranked) in [
+        ("pep:701", 701, false),
+        ("pep:703", 703, false),
+        ("pep:701 accepted", 701, true),
+    ] {
+        let r = run(&index, &e, &Filter::parse(q));
+        let lead = r.outcomes_first;
+        let want: Vec<usize> = (0..e.len())
+            .filter(|&i| decision_on(i, n) && r.hits.contains(&i))
+            .collect();
+        assert!(!want.is_empty(), "{q}: PEP {n} has decisions");
+        assert_eq!(
+            r.hits[..lead],
+            want,
+            "{q}: every decision first, newest first"
+        );
+        assert!(r.hits[lead..].iter().all(|&i| !decision_on(i, n)), "{q}");
+        assert!(r.hits.len() > lead, "{q}: the meetings follow");
+        let g = groups(&e, &r.hits, lead, usize::MAX, ranked);
+        assert_eq!(
+            (g[0].label.as_str(), g[0].by_month),
+            (DECISIONS, false),
+            "{q}"
+        );
+        assert_eq!(g[0].entries, want, "{q}");
+        if ranked {
+            assert_eq!(g.len(), 2, "{q}: then the best matches");
+        } else {
+            assert!(g[1..].iter().all(|g| g.by_month), "{q}: then the months");
+            let rest: Vec<&Entry> = r.hits[lead..].iter().map(|&i| &e[i]).collect();
+            assert!(
+                rest.windows(2).all(|w| w[0].date >= w[1].date),
+                "{q}: newest first"
+            );
+        }
+    }
+    assert_eq!(
+        run(&index, &e, &Filter::parse("kind:decision")).outcomes_first,
+        0
+    );
+    assert_eq!(
+        run(&index, &e, &Filter::parse("pep:13")).outcomes_first,
+        0,
+        "no decision"
+    );
 }
 
 /// The word index is built on first use or by `warm` after the first paint; either way a

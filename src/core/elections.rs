@@ -122,6 +122,14 @@ pub enum RunoffShare {
 }
 
 impl RunoffShare {
+    /// Every part, in the order a bar draws them.
+    pub const ALL: [RunoffShare; 4] = [
+        RunoffShare::PreferredWinner,
+        RunoffShare::Equal,
+        RunoffShare::PreferredRunnerUp,
+        RunoffShare::Uncounted,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             RunoffShare::PreferredWinner => "preferred_winner",

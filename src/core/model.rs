@@ -484,6 +484,17 @@ impl Section {
     pub fn shown_heading(&self) -> &str {
         self.heading.trim_end_matches(':').trim_end()
     }
+
+    /// What the section's page is headed: "Council meeting, 2023-08-28", "No meeting,
+    /// 2021-08-02", or its kind and heading for a recap, update or summary.
+    pub fn title(&self) -> String {
+        match self.kind {
+            SectionKind::Meeting => format!("Council meeting, {}", self.date),
+            SectionKind::NoMeeting if self.held => format!("Partial meeting, {}", self.date),
+            SectionKind::NoMeeting => format!("No meeting, {}", self.date),
+            _ => format!("{}: {}", self.kind.label(), self.shown_heading()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

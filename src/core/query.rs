@@ -43,7 +43,8 @@ pub struct Filter {
     pub by: Option<Decider>,
     /// Free words, folded; each must start a word of the entry.
     pub words: Vec<String>,
-    /// Quoted phrases, folded; each must appear as it is.
+    /// Quoted phrases, folded, their words split as free words are and joined by one space;
+    /// each must appear with its words in order and next to each other.
     pub phrases: Vec<String>,
     /// Pieces of `q` that could not be used.
     pub problems: Vec<Problem>,

@@ -4,8 +4,10 @@
 //! base added in one place, [`href`]). A page's state that lives in the address, the timeline's
 //! search and the PEP list's sort and filter, is part of its route.
 
+use super::dataset::is_slug;
 use super::peps::PepQuery;
 use super::query::{to_query, Filter};
+use super::text::{fold, split_words};
 
 /// A page of the app, or a place on one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,8 @@ pub enum Route {
     Pep(u16),
     /// The PEPs the council touched (`/peps`), sorted and filtered (`?sort=…&outcome=…`).
     Peps(PepQuery),
-    /// One person's record (`/people/pablo-galindo-salgado`).
+    /// One person's record (`/people/pablo-galindo-salgado`; the name in any case, with or
+    /// without accents, reads as the id: `/people/%C5%81ukasz-Langa` is `lukasz-langa`).
     Person(String),
     /// Everyone (`/people`).
     People,
@@ -71,7 +74,7 @@ impl Route {
                 n.parse().map_or(Route::NotFound, Route::Pep)
             }
             ["people"] => Route::People,
-            ["people", slug] if super::dataset::is_slug(slug) => Route::Person(slug.to_string()),
+            ["people", who] => person_slug(who).map_or(Route::NotFound, Route::Person),
             ["meetings", id] if is_section_id(id) => {
                 match fragment.strip_prefix("item-").and_then(|n| n.parse().ok()) {
                     Some(n) => Route::MeetingItem(id.to_string(), n),
@@ -151,6 +154,42 @@ pub fn is_section_id(id: &str) -> bool {
         && id
             .bytes()
             .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == b'-')
+}
+
+/// The person id an address's last part stands for: the id itself, or a name written another
+/// way (`Lukasz-Langa`, `%C5%81ukasz-Langa`, `lukasz_langa`), folded to lowercase ASCII words
+/// joined by hyphens as ids are; `None` when that is not the shape of an id. Whether such a
+/// person exists is the data set's question.
+pub fn person_slug(part: &str) -> Option<String> {
+    let folded = fold(&percent_decode(part));
+    let slug = split_words(&folded)
+        .map(|(_, w)| w)
+        .collect::<Vec<_>>()
+        .join("-");
+    is_slug(&slug).then_some(slug)
+}
+
+/// `s` with its `%XX` escapes decoded, as a browser writes a path's letters outside ASCII
+/// (`%C5%81` for "Ł"); a `%` without two hex digits stays as it is, and bytes that are not
+/// UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |i: usize| bytes.get(i).and_then(|&b| (b as char).to_digit(16));
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, ..) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Joins the site's base (`""` or `/council`) and a route's address.

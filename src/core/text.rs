@@ -1,6 +1,6 @@
 //! Text as search sees it: folded to lowercase ASCII where a letter has a plain form, and split
 //! into words. The query language, the search index, highlighting and name matching all use
-//! these two, so a word means the same thing everywhere.
+//! these, so a word means the same thing everywhere, in a quoted phrase too.
 
 /// Latin letters with diacritics (every one in Latin-1 and Latin Extended-A, which covers the
 /// data), lowercase, and the plain letters each folds to. A hand table rather than a Unicode
@@ -55,4 +55,19 @@ pub fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Whether the words of `phrase` (folded, one space between words) stand one after another in
+/// the folded `text`, split as [`split_words`] splits it: each a whole word but the last, which
+/// only has to start one, as a free word does. So `"free-threading"` finds "free threading"
+/// and "free-threaded", and punctuation between the words does not matter.
+pub fn has_phrase(text: &str, phrase: &str) -> bool {
+    let want: Vec<&str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
+    let Some((last, before)) = want.split_last() else {
+        return true;
+    };
+    let words: Vec<&str> = split_words(text).map(|(_, w)| w).collect();
+    words
+        .windows(want.len())
+        .any(|run| run[..before.len()] == *before && run[before.len()].starts_with(last))
 }

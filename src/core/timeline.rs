@@ -49,30 +49,39 @@ impl Entry {
     }
 }
 
-/// A run of timeline entries under one heading: a month, or "Best matches first" for a ranked
-/// list. Labels are unique within one list of groups, so they key it; rows are keyed by their
-/// index into the entries.
+/// A run of timeline entries under one heading: a month, "Best matches first" for a ranked
+/// list, or a PEP's "Decisions" ahead of either. Labels are unique within one list of groups,
+/// so they key it; rows are keyed by their index into the entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub label: String,
+    /// Whether the label is the rows' month, so that a row need not give its year.
+    pub by_month: bool,
     /// Indices into the entries, in the order shown.
     pub entries: Vec<usize>,
 }
 
-/// The first `n` of `hits` (indices into `all`) in groups: by month in the order given, or as
-/// one group when the hits are `ranked` by relevance.
-pub fn groups(all: &[Entry], hits: &[usize], n: usize, ranked: bool) -> Vec<Group> {
+/// The heading of the outcomes that lead a search for a PEP.
+pub const DECISIONS: &str = "Decisions";
+
+/// The first `n` of `hits` (indices into `all`) in groups: the first `lead` hits (a PEP's
+/// decisions, see `search::Results::outcomes_first`) as one group, then the rest by month in
+/// the order given, or as one group when they are `ranked` by relevance.
+pub fn groups(all: &[Entry], hits: &[usize], lead: usize, n: usize, ranked: bool) -> Vec<Group> {
     let mut out: Vec<Group> = Vec::new();
-    for &i in hits.iter().take(n) {
-        let label = if ranked {
-            "Best matches first".to_string()
+    for (k, &i) in hits.iter().take(n).enumerate() {
+        let (label, by_month) = if k < lead {
+            (DECISIONS.to_string(), false)
+        } else if ranked {
+            ("Best matches first".to_string(), false)
         } else {
-            month_year(all[i].date)
+            (month_year(all[i].date), true)
         };
         match out.last_mut() {
             Some(g) if g.label == label => g.entries.push(i),
             _ => out.push(Group {
                 label,
+                by_month,
                 entries: vec![i],
             }),
         }

@@ -18,6 +18,7 @@ use super::pages::{
 };
 use super::prerender::hand_over_when_drawn;
 use super::schedule::Later;
+use crate::core::closest::Asked;
 use crate::core::route::{href, Route};
 
 #[component]
@@ -77,7 +78,12 @@ fn page_view(page: Route) -> AnyView {
         Route::Peps(_) => view! { <PepsPage/> }.into_any(),
         Route::Person(slug) => view! { <PersonPage slug/> }.into_any(),
         Route::People => view! { <PeoplePage/> }.into_any(),
-        Route::NotFound => view! { <NotFound what="page".to_string()/> }.into_any(),
+        Route::NotFound => {
+            // No route, but the address may still say what it was after (`/peps/walrus`).
+            let (base, address) = (use_base().0, current_address());
+            let asked = Asked::from_address(address.strip_prefix(&base).unwrap_or(&address));
+            view! { <NotFound asked/> }.into_any()
+        }
     }
 }
 

@@ -16,8 +16,9 @@ async fn unknown_meetings_show_not_found_with_a_way_back() {
             view.is_displayed().await.unwrap_or(false),
             "not-found for {id} is not visible"
         );
+        // The way back, after the meetings it offers instead (issue 18).
         let link = view
-            .find(Locator::Css("a[href]"))
+            .find(Locator::Css("a[data-testid=back-to-timeline]"))
             .await
             .unwrap_or_else(|_| panic!("the not-found view for {id} has no link"));
         let href = link.prop("href").await.unwrap().unwrap_or_default();

@@ -13,6 +13,7 @@ mod harness;
 mod accessibility;
 mod axis;
 mod failures;
+mod find;
 mod history;
 mod pages;
 mod prerender;

@@ -72,7 +72,24 @@ fn text_matches(f: &Filter, e: &Entry) -> bool {
     f.words
         .iter()
         .all(|w| words.iter().any(|x| x.starts_with(w.as_str())))
-        && f.phrases.iter().all(|p| e.haystack.contains(p.as_str()))
+        && f.phrases.iter().all(|p| phrase_at_some_word(&words, p))
+}
+
+/// Whether the phrase's words start at some word of `words`, one after another: whole words,
+/// the last one a prefix, as free words are.
+fn phrase_at_some_word(words: &[&str], phrase: &str) -> bool {
+    let want: Vec<&str> = phrase.split(' ').collect();
+    (0..words.len()).any(|start| {
+        want.iter().enumerate().all(|(k, w)| {
+            words.get(start + k).is_some_and(|x| {
+                if k + 1 == want.len() {
+                    x.starts_with(w)
+                } else {
+                    x == w
+                }
+            })
+        })
+    })
 }
 
 /// Whether `e` passes every condition of `f`.

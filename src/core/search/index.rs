@@ -8,7 +8,7 @@ use crate::core::dataset::Dataset;
 use crate::core::model::PersonId;
 use crate::core::query::Filter;
 use crate::core::sort::sort;
-use crate::core::text::{fold, split_words};
+use crate::core::text::{fold, has_phrase, split_words};
 use crate::core::timeline::Entry;
 
 /// How strongly a word counts, by where it stands in the entry.
@@ -155,7 +155,7 @@ impl Index {
             score += best?;
         }
         for p in &f.phrases {
-            if !entry.haystack.contains(p.as_str()) {
+            if !has_phrase(&entry.haystack, p) {
                 return None;
             }
             score += 2;

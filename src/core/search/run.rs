@@ -19,8 +19,12 @@ pub type Counts = BTreeMap<String, usize>;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     /// Indices into the entries, best first; ties (and every entry when there is no free text)
-    /// keep the timeline's order, newest first.
+    /// keep the timeline's order, newest first. With `pep:N`, the outcomes recorded on PEP N
+    /// come before the rest.
     pub hits: Vec<usize>,
+    /// How many of the first `hits` are those outcomes (0 without `pep:`): what a search for a
+    /// PEP is most often after, so they lead, under a heading of their own.
+    pub outcomes_first: usize,
     /// For each filter control, the counts it shows.
     pub counts: FacetCounts,
     /// Problems found while resolving the query against the data (a person nobody matches).
@@ -117,8 +121,16 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
             *by.entry(d).or_default() += 1;
         }
     }
-    // Stable: equal scores keep the timeline's order.
-    sort_by_key(&mut scored, |&(s, _)| std::cmp::Reverse(s));
+    // Stable: equal scores keep the timeline's order. A PEP's decisions go first, each part
+    // in that order.
+    let outcome_on = |i: usize| {
+        f.pep
+            .is_some_and(|n| entries[i].kind == EntryKind::Decision && entries[i].peps.contains(&n))
+    };
+    sort_by_key(&mut scored, |&(s, i)| {
+        (!outcome_on(i), std::cmp::Reverse(s))
+    });
+    let outcomes_first = scored.iter().take_while(|&&(_, i)| outcome_on(i)).count();
     // `collect` into a BTreeMap sorts with its own copy of the sort algorithm for each type of
     // iterator (see `core::sort`); inserting the keys one by one only reuses the map's insert.
     fn counts(pairs: impl Iterator<Item = (String, usize)>) -> Counts {
@@ -131,6 +143,7 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
     }
     Results {
         hits: scored.into_iter().map(|(_, i)| i).collect(),
+        outcomes_first,
         counts: FacetCounts {
             person: strings(person),
             kind: counts(kind.into_iter().map(|(k, n)| (k.as_str().to_string(), n))),

@@ -1,13 +1,14 @@
 //! One election: method, periods, turnout, every candidate's votes or stars (as a chart and as a
-//! table), and the nominations with their platforms. Nominations on the timeline and person
-//! pages link here (`#<person>`).
+//! table), a STAR count's runoff seat by seat (as a table and a chart), and the nominations
+//! with their platforms. Nominations on the timeline and person pages link here (`#<person>`).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::elections::{ordinal, ranking};
-use crate::core::model::{pep_url, Election, VotingMethod};
+use crate::core::closest::Asked;
+use crate::core::elections::{ordinal, ranking, seats, RunoffShare, Seat};
+use crate::core::model::{pep_url, Election, Finalist, VotingMethod};
 use crate::core::number::{count, percent};
 use crate::core::route::Route;
 use crate::ui::components::bar_chart::{Bar, BarChart};
@@ -27,7 +28,7 @@ pub fn ElectionPage(
 ) -> impl IntoView {
     with_data(move |loaded| match loaded.data.election(year) {
         Some(e) => view! { <ElectionView loaded=loaded.clone() election=e.clone()/> }.into_any(),
-        None => view! { <NotFound what=format!("election for the term {year}")/> }.into_any(),
+        None => view! { <NotFound asked=Asked::Election(year)/> }.into_any(),
     })
 }
 
@@ -144,15 +145,23 @@ fn ElectionView(
             }
         })
         .collect_view();
+    let method = Fact::new(
+        "Method",
+        if star {
+            "STAR voting (stars, then a runoff)"
+        } else {
+            "Approval voting"
+        },
+    );
+    // A STAR count's runoffs, where the data set has its rounds, are further down the page.
+    let rounds = !e.rounds.is_empty();
+    let method = if rounds {
+        method.link(format!("{}#rounds", base.href(&Route::Election(e.term))))
+    } else {
+        method
+    };
     let mut facts = vec![
-        Fact::new(
-            "Method",
-            if star {
-                "STAR voting (stars, then a runoff)"
-            } else {
-                "Approval voting"
-            },
-        ),
+        method,
         Fact::new(
             "Nominations",
             format!("{} to {}", e.nomination.start, e.nomination.end),
@@ -213,9 +222,141 @@ fn ElectionView(
                 <tbody>{rows}</tbody>
             </table>
             </TableScroll>
+            {rounds.then(|| view! { <SeatBySeat loaded=loaded.clone() election=e.clone()/> })}
             {withdrawn_view}
             <h2>"Nominations"</h2>
             {nominations}
         </article>
+    }
+}
+
+/// The width of the runoff chart in SVG units: narrow, so that scaled to a phone's column its
+/// 13-unit labels are still over 11 px.
+const RUNOFF_W: i64 = 360;
+/// One seat's height: its label line, then its bar.
+const SEAT_H: i64 = 44;
+
+/// A STAR count seat by seat: for each seat, its two finalists with their stars, how the
+/// runoff between them went, and one bar of the ballots split by what each did with the pair.
+#[component]
+fn SeatBySeat(
+    /// The data set, for names.
+    loaded: Arc<Loaded>,
+    /// A STAR election, with its rounds.
+    election: Election,
+) -> impl IntoView {
+    let data = &loaded.data;
+    let e = &election;
+    let seats = seats(e);
+    let finalist = |f: &Finalist| {
+        view! {
+            <PersonLink id=f.person.clone() name=data.name(&f.person).to_string()/>
+            {format!(" ({} stars)", f.stars)}
+        }
+    };
+    let runoff = |s: &Seat| format!("{} to {}", s.winner.preferred_by, s.runner_up.preferred_by);
+    // Fixed once loaded: plain maps are enough instead of keyed <For/>.
+    let rows = seats
+        .iter()
+        .map(|s| {
+            view! {
+                <tr data-seat=s.seat.to_string()>
+                    <th scope="row">{s.seat.to_string()}</th>
+                    <td>{finalist(s.winner)}</td>
+                    <td>{finalist(s.runner_up)}</td>
+                    <td class="num">{runoff(s)}</td>
+                    <td class="num">{s.equal.to_string()}</td>
+                    <td class="num">{s.margin().to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let cast = i64::from(e.cast.max(1));
+    let bars = seats
+        .iter()
+        .zip(0..)
+        .map(|(s, i)| {
+            let y = i * SEAT_H;
+            let mut at = 0;
+            // Each part starts where the last ended, so rounding never leaves a gap.
+            let parts = s
+                .shares()
+                .into_iter()
+                .map(|(share, n)| {
+                    let x = at * RUNOFF_W / cast;
+                    at += i64::from(n);
+                    view! {
+                        <rect class=format!("share share-{}", share.as_str()) x=x y=y + 20
+                            width=at * RUNOFF_W / cast - x height=18>
+                            <title>{format!("{n} {}", share.label())}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            view! {
+                <text class="share-label" x=0 y=y + 14>
+                    {format!("Seat {}: {}", s.seat, data.name(&s.winner.person))}
+                </text>
+                <text class="share-label" x=RUNOFF_W y=y + 14 text-anchor="end">{runoff(s)}</text>
+                {parts}
+            }
+        })
+        .collect_view();
+    let legend = RunoffShare::ALL
+        .into_iter()
+        .filter(|k| seats.iter().any(|s| s.shares().iter().any(|(x, _)| x == k)))
+        .map(|k| {
+            let label = k.label();
+            view! { <li class=format!("key share-{}", k.as_str())>{format!("{}{}", label[..1].to_ascii_uppercase(), &label[1..])}</li> }
+        })
+        .collect_view();
+    let closest = seats.iter().min_by_key(|s| s.margin());
+    let overturned: Vec<String> = seats
+        .iter()
+        .filter(|s| s.overturned())
+        .map(|s| s.seat.to_string())
+        .collect();
+    let description = format!(
+        "One bar per seat, each of the {} ballots, split by which finalist a voter rated higher. {}{}",
+        e.cast,
+        closest.map_or(String::new(), |s| format!(
+            "The closest runoff was seat {}, won by {}. ",
+            s.seat,
+            count(s.margin() as usize, "voter")
+        )),
+        if overturned.is_empty() {
+            "Every seat went to the finalist with more stars.".to_string()
+        } else {
+            format!(
+                "The runoff elected the finalist with fewer stars for seat {}.",
+                overturned.join(", ")
+            )
+        }
+    );
+    let height = seats.len() as i64 * SEAT_H;
+    view! {
+        <h2 id="rounds">"Seat by seat"</h2>
+        <p>
+            "Each seat was filled in turn: the two candidates not yet elected with the most stars \
+            went to a runoff, which elected the one that more voters rated higher. "
+            <a href=pep_url(e.pep)>{format!("PEP {} gives every round", e.pep)}</a>"."
+        </p>
+        <figure class="chart runoff">
+            <figcaption>"The runoff ballots, seat by seat"</figcaption>
+            <svg class="bar-chart" viewBox=format!("0 0 {RUNOFF_W} {height}") role="img"
+                aria-labelledby="runoff-title runoff-desc" data-testid="runoff-chart">
+                <title id="runoff-title">{format!("Runoff ballots per seat, {} election", e.term)}</title>
+                <desc id="runoff-desc">{description}</desc>
+                {bars}
+            </svg>
+            <ul class="legend">{legend}</ul>
+        </figure>
+        <TableScroll label="The runoff for each seat">
+            <table class="results" data-testid="rounds">
+                <caption>"The runoff for each seat"</caption>
+                <TableHead columns=vec![("Seat", false), ("Elected", false), ("Other finalist", false), ("Runoff", true), ("Rated equal", true), ("Margin", true)]/>
+                <tbody>{rows}</tbody>
+            </table>
+        </TableScroll>
     }
 }

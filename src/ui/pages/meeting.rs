@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::core::model::{Item, Section, SectionKind};
+use crate::core::closest::Asked;
+use crate::core::model::Item;
 use crate::core::route::Route;
-use crate::ui::components::copy_link::copy_page_link;
+use crate::ui::components::copy_link::{copy_page_link, CopyLink};
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::context::use_base;
@@ -24,19 +25,10 @@ pub fn MeetingPage(
     with_data(move |loaded| {
         let id = id.clone();
         if loaded.data.section(&id).is_none() {
-            return view! { <NotFound what=format!("meeting {id}")/> }.into_any();
+            return view! { <NotFound asked=Asked::Meeting(id)/> }.into_any();
         }
         view! { <Meeting loaded id/> }.into_any()
     })
-}
-
-fn heading(s: &Section) -> String {
-    match s.kind {
-        SectionKind::Meeting => format!("Council meeting, {}", s.date),
-        SectionKind::NoMeeting if s.held => format!("Partial meeting, {}", s.date),
-        SectionKind::NoMeeting => format!("No meeting, {}", s.date),
-        _ => format!("{}: {}", s.kind.label(), s.shown_heading()),
-    }
 }
 
 #[component]
@@ -51,12 +43,12 @@ fn Meeting(
         return ().into_any();
     };
     let data = &loaded.data;
-    set_title(&heading(s));
+    set_title(&s.title());
     describe(&match &s.gist {
-        Some(gist) => format!("{}: {gist}.", heading(s)),
+        Some(gist) => format!("{}: {gist}.", s.title()),
         None => format!(
             "{}: {} items in the council's notes.",
-            heading(s),
+            s.title(),
             s.items.len()
         ),
     });
@@ -93,12 +85,15 @@ fn Meeting(
         .collect_view();
     let has_guests = !s.guests.is_empty();
     let link = |route: Route| base.href(&route);
-    let prev = prev.map(|p| (link(Route::Meeting(p.id.clone())), heading(p)));
-    let next = next.map(|n| (link(Route::Meeting(n.id.clone())), heading(n)));
+    let prev = prev.map(|p| (link(Route::Meeting(p.id.clone())), p.title()));
+    let next = next.map(|n| (link(Route::Meeting(n.id.clone())), n.title()));
     let items = s
         .items
         .iter()
-        .map(|item| view! { <ItemRow loaded=loaded.clone() item=item.clone() section_url=s.source.url.clone()/> })
+        .map(|item| {
+            let href = link(Route::MeetingItem(s.id.clone(), item.n));
+            view! { <ItemRow loaded=loaded.clone() item=item.clone() href section_url=s.source.url.clone()/> }
+        })
         .collect_view();
     // None until a copy is tried, then whether the browser allowed it.
     let copied = RwSignal::new(None::<bool>);
@@ -111,7 +106,7 @@ fn Meeting(
                 " › "
                 <span aria-current="page">{s.id.clone()}</span>
             </nav>
-            <h1>{heading(s)}</h1>
+            <h1>{s.title()}</h1>
             {s.gist.clone().map(|g| view! { <p class="gist">{g}</p> })}
             <dl class="facts">
                 <dt>"Kind"</dt><dd>{s.kind.label()}</dd>
@@ -151,6 +146,8 @@ fn ItemRow(
     loaded: Arc<Loaded>,
     /// The item to draw.
     item: Item,
+    /// The item's own address (`#item-N`), which its "Copy link" copies.
+    href: String,
     /// The section's original URL, for items without a summary yet.
     section_url: String,
 ) -> impl IntoView {
@@ -213,6 +210,7 @@ fn ItemRow(
                 <span class=format!("badge badge-{}", item.kind.as_str())>{item.kind.label()}</span>
                 {item.topic.clone().map(|t| view! { <span class="topic">{t}</span> })}
                 {outcome_view}
+                <CopyLink href to=format!("item {}", item.n)/>
             </div>
             {summary}
             {(!item.peps.is_empty()).then(|| view! { <ul class="item-peps" aria-label="PEPs">{peps}</ul> })}

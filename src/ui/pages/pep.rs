@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::core::closest::Asked;
 use crate::core::model::{pep_url, Decider, PepDetails};
 use crate::core::number::count;
 use crate::core::peps::{
@@ -32,7 +33,7 @@ pub fn PepPage(
         if loaded.data.pep(number).is_some() {
             view! { <PepView loaded number/> }.into_any()
         } else {
-            view! { <NotFound what=format!("PEP {number}")/> }.into_any()
+            view! { <NotFound asked=Asked::Pep(number)/> }.into_any()
         }
     })
 }

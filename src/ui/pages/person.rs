@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::core::closest::Asked;
 use crate::core::elections::ordinal;
 use crate::core::model::{Section, VotingMethod};
 use crate::core::number::count;
@@ -27,7 +28,7 @@ pub fn PersonPage(
     with_data(move |loaded| {
         let slug = slug.clone();
         if loaded.data.person(&slug).is_none() {
-            return view! { <NotFound what=format!("person \u{201c}{slug}\u{201d}")/> }.into_any();
+            return view! { <NotFound asked=Asked::Person(slug)/> }.into_any();
         }
         view! { <PersonView loaded slug/> }.into_any()
     })

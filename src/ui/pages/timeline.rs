@@ -1,5 +1,6 @@
 //! The home page: the filter bar, the time axis and the matching entries, grouped by month, or
-//! best match first when the search has words, with the words marked. Its own pieces are the
+//! best match first when the search has words (a PEP's decisions ahead of either), with the
+//! words marked. Its own pieces are the
 //! modules below; the search lives in the address (`Route::Home { q }`).
 
 mod export_bar;
@@ -175,7 +176,7 @@ fn Timeline(
     let shown = Memo::new(move |_| {
         let n = limit.get();
         let ranked = filter.with(|f| !f.words.is_empty());
-        results.with(|r| groups(&entries.entries, &r.hits, n, ranked))
+        results.with(|r| groups(&entries.entries, &r.hits, r.outcomes_first, n, ranked))
     });
     Effect::new(move |_| {
         let rows = shown.with(|gs| gs.iter().flat_map(|g| g.entries.iter().copied()).collect());
@@ -212,6 +213,14 @@ fn Timeline(
         })
     });
     let labels = move || shown.with(|gs| gs.iter().map(|g| g.label.clone()).collect::<Vec<_>>());
+    // On a phone the membership chart would stand between the search and its first result, so
+    // it starts folded there (its heading opens it). The prerendered page, drawn wide, has it
+    // open; the stylesheet hides it on a phone, so the hand-over moves nothing.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 640.0);
     let base = use_base();
     let hints = loaded.clone();
     let widen_links = move || {
@@ -234,7 +243,7 @@ fn Timeline(
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
         <FilterBar loaded=loaded.clone() filter results on_change/>
         <TimeAxis loaded=loaded.clone() filter on_change hovered on_screen/>
-        <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| filter.with(Filter::is_empty))/>
+        <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| wide && filter.with(Filter::is_empty))/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
             {move || {
                 let n = match count() {
@@ -255,7 +264,7 @@ fn Timeline(
             // Keyed twice, by month and by entry, and the marks follow the words in place: a
             // keystroke then adds and removes rows rather than drawing every row again.
             <For each=labels key=|label| label.clone() let:label>
-                <MonthGroup loaded=loaded.clone() label shown words ranked=Signal::derive(move || filter.with(|f| !f.words.is_empty())) who hovered/>
+                <MonthGroup loaded=loaded.clone() label shown words who hovered/>
             </For>
         </div>
         // Counted from a full page: the rows past FIRST are already on their way.
@@ -345,14 +354,15 @@ fn MonthGroup(
     shown: Memo<Vec<Group>>,
     /// The search's free words, marked in the rows.
     words: Memo<Vec<String>>,
-    /// Whether the rows are ranked rather than grouped by month, so each must give its year.
-    ranked: Signal<bool>,
     /// The one person the search names, whose role each row says.
     who: Memo<Option<PersonId>>,
     /// The entry of the row under the pointer or the focus.
     hovered: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let (heading, aria) = (label.clone(), label.clone());
+    // Under a heading that is not their month (a ranked list, a PEP's decisions), rows give
+    // their year too. A label always heads the same kind of group.
+    let with_year = shown.with_untracked(|gs| gs.iter().any(|g| g.label == label && !g.by_month));
     let rows = move || {
         shown.with(|gs| {
             gs.iter()
@@ -366,7 +376,7 @@ fn MonthGroup(
             <h2 class="month-heading">{heading}</h2>
             <ul class="entries">
                 <For each=rows key=|&i| i let:i>
-                    <EntryRow entry=loaded.entries[i].clone() i words with_year=ranked.get_untracked() who hovered/>
+                    <EntryRow entry=loaded.entries[i].clone() i words with_year who hovered/>
                 </For>
             </ul>
         </section>

@@ -1,6 +1,7 @@
 //! Steps several tests take: filter the timeline, wait for a path, search, find the focus,
-//! and wait for the hand-over from a prerendered view.
+//! press keys and Tab to a control, and wait for the hand-over from a prerendered view.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 
 use super::session::Browser;
@@ -212,4 +213,57 @@ pub async fn emulate(b: &Browser, media: &str, features: &[(&str, &str)]) {
         json!({ "media": media, "features": features }),
     )
     .await;
+}
+
+/// Types `keys` (characters or [`Key`]s as chars), as a keyboard does: into whatever has the
+/// focus.
+pub async fn press(b: &Browser, keys: &[char]) {
+    let mut actions = KeyActions::new("keyboard".into());
+    for &key in keys {
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+    }
+    b.client.perform_actions(actions).await.expect("press keys");
+}
+
+/// What has the focus and whether a sighted keyboard user can see it.
+const FOCUS_REPORT: &str = "
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return {
+    what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${(el.textContent || '').trim().slice(0, 40)}`,
+    matches: el.matches(arguments[0]),
+    focusVisible: el.matches(':focus-visible'),
+    ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
+    onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight
+      && r.right > 0 && r.left < innerWidth,
+  };";
+
+/// Presses Tab until the focus is on an element matching `css`, checking at every stop that
+/// the focus is visible; gives the path the focus took.
+pub async fn tab_to(b: &Browser, css: &str, most: usize) -> Vec<String> {
+    let mut path = Vec::new();
+    for _ in 0..most {
+        press(b, &[Key::Tab.into()]).await;
+        let focus = b.js(FOCUS_REPORT, vec![json!(css)]).await;
+        if focus.is_null() {
+            path.push("(nothing)".to_owned());
+            continue;
+        }
+        let what = focus["what"].as_str().unwrap_or_default().to_owned();
+        for check in ["focusVisible", "ring", "onScreen"] {
+            assert_eq!(
+                focus[check], true,
+                "the focus on {what} fails {check} after {path:?}: {focus}"
+            );
+        }
+        path.push(what);
+        if focus["matches"] == true {
+            return path;
+        }
+    }
+    panic!("{most} presses of Tab never reached `{css}`; the focus went {path:?}");
 }

@@ -1,6 +1,8 @@
 //! The timeline's filter controls. They show the qualifiers in the search box's text and
 //! change a choice by rewriting that qualifier in the text; the page turns the new text into a
-//! navigation, so the URL's `q` stays the only copy of the state.
+//! navigation, so the URL's `q` stays the only copy of the state. On a phone the controls
+//! below the search box fold behind a "Filters" button that says how many are on; a wide
+//! screen always shows them (CSS decides, so the prerendered page is right at either width).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -178,6 +180,24 @@ pub fn FilterBar(
                 .map(|t| format!("\u{201c}{t}\u{201d} is not a PEP number: type one such as 703."))
         })
     };
+    // What the fold hides that the search holds.
+    let on = Memo::new(move |_| {
+        filter.with(|f| {
+            [
+                Qualifier::Person,
+                Qualifier::Pep,
+                Qualifier::Kind,
+                Qualifier::Term,
+                Qualifier::Year,
+                Qualifier::Role,
+                Qualifier::By,
+            ]
+            .into_iter()
+            .filter(|&k| qualifier_text(&f.q, k).is_some_and(|v| !v.is_empty()))
+            .count()
+        })
+    });
+    let open = RwSignal::new(false);
     let everyone = move || match (person.get(), chosen_person.get()) {
         (Some(p), Some(ids)) if ids.len() != 1 => format!("Names starting \u{201c}{p}\u{201d}"),
         _ => "Everyone".to_string(),
@@ -189,6 +209,11 @@ pub fn FilterBar(
                 <label for="filter-q">"Search"</label>
                 <SearchBox loaded=loaded.clone() filter run_problems=Signal::derive(move || results.with(|r| r.problems.clone())) on_change/>
             </div>
+            <button type="button" class="button secondary filters-toggle" aria-controls="filter-controls"
+                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                {move || match on.get() { 0 => "Filters".to_string(), n => format!("Filters ({n})") }}
+            </button>
+            <div id="filter-controls" class="filter-controls" class:folded=move || !open.get()>
             <div class="field">
                 <label for="filter-person">"Person"</label>
                 <select id="filter-person"
@@ -230,6 +255,7 @@ pub fn FilterBar(
                     on:click=move |_| on_change.run((String::new(), Edit::Choice))>
                     "Clear filters"
                 </button>
+            </div>
             </div>
         </form>
     }
