@@ -13,6 +13,7 @@ use crate::core::number::{count, percent};
 use crate::core::route::Route;
 use crate::ui::components::bar_chart::{Bar, BarChart};
 use crate::ui::components::facts::{Fact, Facts};
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::person_link::{person_names, PersonLink};
 use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::context::use_base;
@@ -202,14 +203,7 @@ fn ElectionView(
     );
     view! {
         <article class="election" data-testid="election-page" data-term=e.term.to_string()>
-            <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=base.href(&Route::home())>"Timeline"</a>
-                " › "
-                <a href=base.href(&Route::Elections)>"Elections"</a>
-                " › "
-                <span aria-current="page">{format!("{} election", e.term)}</span>
-            </nav>
-            <h1>{format!("Election for the {} term", e.term)}</h1>
+            <PageHeader route=Route::Election(e.term) crumb=format!("{} election", e.term) title=format!("Election for the {} term", e.term)/>
             <Facts facts/>
             <figure class="chart">
                 <figcaption>{chart_title.clone()}</figcaption>

@@ -9,6 +9,7 @@ use crate::core::closest::Asked;
 use crate::core::model::Item;
 use crate::core::route::Route;
 use crate::ui::components::copy_link::{copy_page_link, CopyLink};
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::context::use_base;
@@ -101,12 +102,7 @@ fn Meeting(
     let term_link = link(Route::Election(s.term));
     view! {
         <article class="meeting">
-            <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=link(Route::home())>"Timeline"</a>
-                " › "
-                <span aria-current="page">{s.id.clone()}</span>
-            </nav>
-            <h1>{s.title()}</h1>
+            <PageHeader route=Route::Meeting(s.id.clone()) crumb=s.id.clone() title=s.title()/>
             {s.gist.clone().map(|g| view! { <p class="gist">{g}</p> })}
             <dl class="facts">
                 <dt>"Kind"</dt><dd>{s.kind.label()}</dd>

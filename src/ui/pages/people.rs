@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::people::{everyone, PersonSummary};
 use crate::core::route::Route;
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::context::use_base;
@@ -29,12 +30,7 @@ fn PeopleList(
     let total = people.len();
     let members = people.iter().filter(|p| !p.terms.is_empty()).count();
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumbs">
-            <a href=use_base().href(&Route::home())>"Timeline"</a>
-            " › "
-            <span aria-current="page">"People"</span>
-        </nav>
-        <h1>"People"</h1>
+        <PageHeader route=Route::People crumb="People".to_string() title="People".to_string()/>
         <p class="result-count" data-testid="people-count" data-count=total.to_string()>
             {format!("{total} people, {members} of whom served on the council.")}
         </p>

@@ -17,6 +17,7 @@ use crate::core::peps::{
 use crate::core::route::Route;
 use crate::ui::components::facts::{Fact, Facts};
 use crate::ui::components::mention::Mention;
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::person_link::person_names;
 use crate::ui::context::use_base;
 use crate::ui::data::with_data;
@@ -123,14 +124,7 @@ fn PepView(
     let touched = story.touched();
     view! {
         <article class="pep" data-testid="pep-page" data-pep=number.to_string()>
-            <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=base.href(&Route::home())>"Timeline"</a>
-                " › "
-                <a href=base.href(&Route::peps())>"PEPs"</a>
-                " › "
-                <span aria-current="page">{format!("PEP {number}")}</span>
-            </nav>
-            <h1>{format!("PEP {number}: {title}")}</h1>
+            <PageHeader route=Route::Pep(number) crumb=format!("PEP {number}") title=format!("PEP {number}: {title}")/>
             <PepDetails loaded=loaded.clone() number discussed decided/>
             <h2>{format!("Outcomes ({n_decisions})")}</h2>
             {if n_decisions == 0 {

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use crate::core::model::Decider;
 use crate::core::peps::{touched_peps, OutcomeChoice, PepQuery, PepRow, PepSort};
 use crate::core::route::Route;
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::pep_link::PepLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
-use crate::ui::context::{use_base, use_navigator, HistoryMode};
+use crate::ui::context::{use_navigator, HistoryMode};
 use crate::ui::data::with_data;
 use crate::ui::data::Loaded;
 use crate::ui::document::set_title;
@@ -72,12 +73,7 @@ fn PepList(
             .collect_view()
     };
     view! {
-        <nav class="breadcrumbs" aria-label="Breadcrumbs">
-            <a href=use_base().href(&Route::home())>"Timeline"</a>
-            " › "
-            <span aria-current="page">"PEPs"</span>
-        </nav>
-        <h1>"PEPs the council touched"</h1>
+        <PageHeader route=Route::peps() crumb="PEPs".to_string() title="PEPs the council touched".to_string()/>
         <p class="muted">{format!("{total} PEPs have a recorded outcome since the council began (2019) or come up in its notes.")}</p>
         <form class="filter-bar list-controls" aria-label="Sort and filter the PEPs" on:submit=|ev| ev.prevent_default()>
             <div class="field">

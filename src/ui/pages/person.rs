@@ -13,6 +13,7 @@ use crate::core::number::count;
 use crate::core::people::{sections_stating_attendance, Part, PersonRecord};
 use crate::core::route::Route;
 use crate::ui::components::mention::Mention;
+use crate::ui::components::page_header::PageHeader;
 use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::context::use_base;
 use crate::ui::data::with_data;
@@ -224,14 +225,7 @@ fn PersonView(
     .collect_view();
     view! {
         <article class="person" data-testid="person-page" data-person=r.person.id.clone()>
-            <nav class="breadcrumbs" aria-label="Breadcrumbs">
-                <a href=base.href(&Route::home())>"Timeline"</a>
-                " › "
-                <a href=base.href(&Route::People)>"People"</a>
-                " › "
-                <span aria-current="page">{name.clone()}</span>
-            </nav>
-            <h1>{name.clone()}</h1>
+            <PageHeader route=Route::Person(r.person.id.clone()) crumb=name.clone() title=name.clone()/>
             {r.person.note.clone().map(|n| view! { <p class="gist">{n}</p> })}
             {(!r.person.roles.is_empty()).then(|| view! { <ul class="roles" aria-label="Roles">{roles}</ul> })}
             <dl class="facts">{facts}</dl>
