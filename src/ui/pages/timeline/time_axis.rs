@@ -17,12 +17,13 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 mod draw;
 
-use draw::{draw, draw_overview, roam};
+use draw::{draw, draw_overview, roam, set};
 
 use super::search_box::{Change, Edit};
 use crate::core::axis::{describe, DateRange, Scale, TickStep, Window};
@@ -48,6 +49,19 @@ const PILL: i32 = 20;
 const FOOT: i32 = 14;
 /// The least room a tick label gets.
 const LABEL_GAP: u32 = 52;
+/// The events the figure's one listener takes (and `wheel`, which it takes not passively).
+const EVENTS: [&str; 10] = [
+    "pointerdown",
+    "pointermove",
+    "pointerup",
+    "pointercancel",
+    "click",
+    "keydown",
+    "mouseover",
+    "mouseout",
+    "focusin",
+    "focusout",
+];
 /// How long a gesture rests before the address and the list follow it.
 const REST: std::time::Duration = std::time::Duration::from_millis(150);
 /// How tall the overview strip is.
@@ -126,15 +140,6 @@ struct Mark {
     entry: Option<usize>,
 }
 
-/// What the card next to a mark or count says, and where it stands.
-#[derive(Clone, PartialEq)]
-struct Card {
-    x: i32,
-    y: i32,
-    title: String,
-    detail: String,
-}
-
 /// The shape and colour of an entry's mark.
 fn class_of(e: &Entry) -> &'static str {
     match (e.kind, e.outcomes.first()) {
@@ -183,7 +188,6 @@ pub fn TimeAxis(
     // While a gesture is under way the window is the axis's own; it follows the address again
     // once the address holds the gesture's window.
     let moving = Rc::new(Cell::new(false));
-    let card = RwSignal::new(None::<Card>);
     // Which mark is the axis's stop in the tab order (a roving tabindex). Not a signal: moving
     // the focus redraws nothing.
     let focus = Rc::new(Cell::new(0usize));
@@ -291,58 +295,97 @@ pub fn TimeAxis(
         .collect();
     let notes_end = loaded.data.parts.sections.iter().map(|s| s.date).max();
 
-    // A gesture writes its window into the address once the hand rests a moment (the list
-    // follows then, so its redrawing does not compete with the gesture's frames); its first step
-    // adds a history entry and the rest take its place.
-    let address = Later::new();
-    let first = Rc::new(Cell::new(false));
-    let commit = {
-        let (moving, first) = (moving.clone(), first.clone());
-        move |w: Window, starts: bool| {
-            if view.get_untracked() != w {
-                view.set(w);
-            }
-            moving.set(true);
-            first.set(first.get() || starts);
-            let (moving, first) = (moving.clone(), first.clone());
-            address.after(REST, move || {
-                let q = filter.with_untracked(|f| with_window(&f.q, w, all));
-                on_change.run((q, Edit::Step(first.replace(false))));
-                moving.set(false);
-            });
-        }
-    };
+    let axis = Rc::new(Axis {
+        all,
+        figure,
+        view,
+        width,
+        filter,
+        on_change,
+        moving: moving.clone(),
+        first: Rc::default(),
+        address: Later::new(),
+        focus: focus.clone(),
+        pointers: RefCell::default(),
+        start: Cell::default(),
+        dragged: Cell::default(),
+        wheeling: Rc::default(),
+        resting: Later::new(),
+        brush: Cell::default(),
+    });
 
-    // Drawing: once a frame at most, whatever changed.
-    {
-        let focus = focus.clone();
-        Effect::new(move |_| {
-            let w = view.get();
-            let px = width.get();
-            let hover = hovered.get();
-            let screen = on_screen.get();
-            let at = focus.get();
-            lanes.with(|lanes| {
-                if let Some(g) = figure
-                    .get()
-                    .and_then(|f| f.query_selector(".axis-marks").ok().flatten())
-                {
-                    draw(
-                        &g,
-                        &Scale::new(w, px),
-                        lanes,
-                        &terms,
-                        notes_end,
-                        hover,
-                        screen,
-                        at,
-                    );
-                }
-            });
+    // Everything on the axis that changes, drawn with DOM calls, once a frame at most.
+    Effect::new(move |_| {
+        let (w, px) = (view.get(), width.get());
+        let (hover, screen) = (hovered.get(), on_screen.get());
+        let Some(f) = figure.get() else {
+            return;
+        };
+        let find = |css: &str| f.query_selector(css).ok().flatten();
+        lanes.with(|lanes| {
+            let scale = Scale::new(w, px);
+            let height = TOP + LANE * lanes.len() as i32 + FOOT;
+            let words = if w == all {
+                format!("All of {} to {}", all.start().year(), all.end().year())
+            } else {
+                describe(&w.to_range())
+            };
+            if let Some(svg) = find("svg.axis") {
+                let unit = TickStep::choose(&scale, LABEL_GAP).describe();
+                set(
+                    &svg,
+                    &[
+                        ("viewBox", &format!("0 0 {px} {height}")),
+                        ("height", &height.to_string()),
+                        (
+                            "aria-label",
+                            &format!(
+                                "Time axis, {words}, marked in {unit}. Arrow keys move between \
+                                 marks, + and − zoom, 0 shows everything."
+                            ),
+                        ),
+                    ],
+                );
+            }
+            if let Some(t) = find(".axis-range") {
+                t.set_text_content(Some(&words));
+            }
+            if let Some(g) = find(".axis-marks") {
+                draw(
+                    &g,
+                    &scale,
+                    lanes,
+                    &terms,
+                    notes_end,
+                    hover,
+                    screen,
+                    focus.get(),
+                );
+            }
+            if let Some(ul) = find(".lanes") {
+                let keys: Vec<String> = lanes
+                    .iter()
+                    .map(|(k, marks)| format!("{} ({})", k.label(), marks.len()))
+                    .collect();
+                write_list(&ul, &keys);
+            }
+            if let Some(o) = find("svg.overview") {
+                set(&o, &[("viewBox", &format!("0 0 {px} {OVERVIEW}"))]);
+            }
+            if let Some(r) = find(".overview-window") {
+                let (x0, x1) = Scale::new(all, px).extent(&w.to_range());
+                set(
+                    &r,
+                    &[
+                        ("x", &x0.to_string()),
+                        ("width", &(x1 - x0).max(3).to_string()),
+                    ],
+                );
+            }
         });
-    }
+    });
     // The overview: the whole span and a stroke per stretch of it with entries, drawn when
-    // those change (the window's frame on it is a view of its own, below: a step moves only it).
+    // those change (a step moves only the window's frame on it, above).
     Effect::new(move |_| {
         let px = width.get();
         let found: Vec<NaiveDate> = wide.with(|r| {
@@ -362,308 +405,76 @@ pub fn TimeAxis(
 
     // The width drawn at is the figure's own, whenever it changes: also when the live view
     // first shows, at the hand-over from the prerendered one (hidden until then, it has none).
+    // And every gesture, key and pointer on the figure goes through one listener.
     let observer = StoredValue::new_local(None::<web_sys::ResizeObserver>);
-    {
-        Effect::new(move |_| {
-            let Some(f) = figure.get() else {
-                return;
-            };
-            let measure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                if let Some(f) = figure.get_untracked() {
-                    let w = f.client_width();
-                    if w > 0 && width.get_untracked() != w as u32 {
-                        width.set(w as u32);
-                    }
+    let listener = StoredValue::new_local(None::<(Element, Closure<dyn Fn(web_sys::Event)>)>);
+    Effect::new(move |_| {
+        let Some(f) = figure.get() else {
+            return;
+        };
+        let measure = Closure::<dyn Fn()>::new(move || {
+            if let Some(f) = figure.get_untracked() {
+                let w = f.client_width();
+                if w > 0 && width.get_untracked() != w as u32 {
+                    width.set(w as u32);
                 }
-            });
-            if let Ok(o) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
-                o.observe(&f);
-                observer.set_value(Some(o));
             }
-            // Lives as long as the observer, which the cleanup below disconnects.
-            measure.forget();
         });
-    }
+        if let Ok(o) = web_sys::ResizeObserver::new(measure.as_ref().unchecked_ref()) {
+            o.observe(&f);
+            observer.set_value(Some(o));
+        }
+        // Lives as long as the observer, which the cleanup below disconnects.
+        measure.forget();
+        let axis = axis.clone();
+        let handle =
+            Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| axis.handle(&ev));
+        let callback = handle.as_ref().unchecked_ref();
+        for name in [
+            "pointerdown",
+            "pointermove",
+            "pointerup",
+            "pointercancel",
+            "click",
+            "keydown",
+            "mouseover",
+            "mouseout",
+            "focusin",
+            "focusout",
+        ] {
+            let _ = f.add_event_listener_with_callback(name, callback);
+        }
+        // Not passive: the wheel zooms the axis instead of scrolling the page.
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = f.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel", callback, &options,
+        );
+        listener.set_value(Some((f.into(), handle)));
+    });
     on_cleanup(move || {
         if let Some(Some(o)) = observer.try_update_value(Option::take) {
             o.disconnect();
         }
+        // The figure may still get events as it goes (the focus leaving it): its listeners go
+        // before the closure they call.
+        if let Some(Some((f, handle))) = listener.try_update_value(Option::take) {
+            for name in EVENTS.iter().chain(&["wheel"]) {
+                let _ =
+                    f.remove_event_listener_with_callback(name, handle.as_ref().unchecked_ref());
+            }
+        }
     });
 
-    // Pointer gestures on the main axis: drag to pan, two fingers to pinch.
-    let pointers: Rc<RefCell<Vec<(i32, i32)>>> = Rc::default();
-    let start = Rc::new(Cell::new(None::<(Window, i32, i32)>));
-    // Whether the pointer has moved far enough to be a drag (and not a click on a mark).
-    let dragged = Rc::new(Cell::new(false));
-    let local_x = move |ev: &web_sys::MouseEvent| -> i32 {
-        let left = figure
-            .get()
-            .map_or(0.0, |f| f.get_bounding_client_rect().left());
-        (f64::from(ev.client_x()) - left) as i32
-    };
-    let on_down = {
-        let (pointers, start, dragged) = (pointers.clone(), start.clone(), dragged.clone());
-        move |ev: ev::PointerEvent| {
-            let x = local_x(&ev);
-            let mut p = pointers.borrow_mut();
-            p.retain(|&(id, _)| id != ev.pointer_id());
-            p.push((ev.pointer_id(), x));
-            let spread = if p.len() == 2 {
-                (p[0].1 - p[1].1).abs()
-            } else {
-                0
-            };
-            start.set(Some((view.get_untracked(), x, spread)));
-            dragged.set(false);
-        }
-    };
-    let on_move = {
-        let (pointers, start, dragged, commit) = (
-            pointers.clone(),
-            start.clone(),
-            dragged.clone(),
-            commit.clone(),
-        );
-        move |ev: ev::PointerEvent| {
-            let Some((w0, x0, spread0)) = start.get() else {
-                return;
-            };
-            let x = local_x(&ev);
-            let mut p = pointers.borrow_mut();
-            if let Some(slot) = p.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
-                slot.1 = x;
-            }
-            let scale = Scale::new(w0, width.get_untracked());
-            let next = if p.len() == 2 && spread0 > 0 {
-                let spread = (p[0].1 - p[1].1).abs().max(1);
-                scale.zoom_at(
-                    f64::from(spread) / f64::from(spread0),
-                    (p[0].1 + p[1].1) / 2,
-                    all,
-                )
-            } else if (x - x0).abs() > 4 || dragged.get() {
-                scale.pan_px(x - x0, all)
-            } else {
-                return;
-            };
-            // The drag's first step adds a history entry; the rest take its place.
-            let starts = !dragged.get();
-            if starts {
-                dragged.set(true);
-                if let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                    let _ = t.set_pointer_capture(ev.pointer_id());
-                }
-            }
-            commit(next, starts);
-        }
-    };
-    let on_up = {
-        let (pointers, start) = (pointers.clone(), start.clone());
-        move |ev: ev::PointerEvent| {
-            let mut p = pointers.borrow_mut();
-            p.retain(|&(id, _)| id != ev.pointer_id());
-            start.set(None);
-        }
-    };
-    // A drag is not a click on the mark it started on.
-    let on_click_capture = {
-        let dragged = dragged.clone();
-        move |ev: ev::MouseEvent| {
-            if dragged.replace(false) {
-                ev.prevent_default();
-                ev.stop_propagation();
-            }
-        }
-    };
-    // The wheel zooms around the pointer (a sideways swipe pans); one gesture is the wheel's
-    // events until it rests.
-    let resting = Later::new();
-    let wheeling = Rc::new(Cell::new(false));
-    let on_wheel = {
-        let (commit, wheeling) = (commit.clone(), wheeling.clone());
-        move |ev: ev::WheelEvent| {
-            ev.prevent_default();
-            let scale = Scale::new(view.get_untracked(), width.get_untracked());
-            let next = if ev.delta_x().abs() > ev.delta_y().abs() {
-                scale.pan_px(-(ev.delta_x() as i32), all)
-            } else {
-                scale.zoom_at((-ev.delta_y() / 300.0).exp2(), local_x(&ev), all)
-            };
-            commit(next, !wheeling.replace(true));
-            let wheeling = wheeling.clone();
-            resting.after(std::time::Duration::from_millis(300), move || {
-                wheeling.set(false)
-            });
-        }
-    };
-    // Brushing the overview: the days dragged across become the window; a click there moves
-    // the window, as long as it is, to centre on that day.
-    let brush = Rc::new(Cell::new(None::<(i32, bool)>));
-    let on_brush_down = {
-        let brush = brush.clone();
-        move |ev: ev::PointerEvent| {
-            brush.set(Some((local_x(&ev), false)));
-            if let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                let _ = t.set_pointer_capture(ev.pointer_id());
-            }
-        }
-    };
-    let brushed = {
-        let (brush, commit) = (brush.clone(), commit.clone());
-        move |ev: &ev::PointerEvent, done: bool| {
-            let Some((x0, moved)) = brush.get() else {
-                return;
-            };
-            let x = local_x(ev);
-            let whole = Scale::new(all, width.get_untracked());
-            if (x - x0).abs() >= 3 {
-                brush.set(Some((x0, true)));
-                commit(Window::from_range(whole.brush(x0, x), all), !moved);
-            } else if done && !moved {
-                let w = view.get_untracked();
-                let middle = w.start() + chrono::Days::new(w.days() as u64 / 2);
-                commit(w.pan((whole.date_at(x) - middle).num_days(), all), true);
-            }
-            if done {
-                brush.set(None);
-            }
-        }
-    };
-    let zoom_by = {
-        let commit = commit.clone();
-        move |factor: f64| {
-            let w = view.get_untracked();
-            let middle = Scale::new(w, width.get_untracked());
-            commit(
-                middle.zoom_at(factor, width.get_untracked() as i32 / 2, all),
-                true,
-            );
-        }
-    };
-
-    // The keyboard: arrows move between marks, + and − zoom, 0 shows everything, and Shift
-    // with an arrow pans.
-    let on_key = {
-        let (zoom_by, commit, focus) = (zoom_by.clone(), commit.clone(), focus.clone());
-        move |ev: ev::KeyboardEvent| {
-            let w = view.get_untracked();
-            let step = (w.days() / 4).max(1);
-            match ev.key().as_str() {
-                "+" | "=" => zoom_by(2.0),
-                "-" | "_" => zoom_by(0.5),
-                "0" => commit(all, true),
-                "ArrowLeft" | "ArrowRight" if ev.shift_key() => {
-                    let days = if ev.key() == "ArrowLeft" { -step } else { step };
-                    commit(w.pan(days, all), true);
-                }
-                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
-                    let key = ev.key();
-                    if let Some(next) = next_mark(&ev, &key) {
-                        focus.set(next.0);
-                        roam(&next.1);
-                    }
-                }
-                "Enter" | " " => {
-                    // A count zooms in to its marks; a mark is a link and opens by itself.
-                    if let Some(bin) = target_bin(&ev, all) {
-                        ev.prevent_default();
-                        commit(bin, true);
-                    }
-                    return;
-                }
-                _ => return,
-            }
-            ev.prevent_default();
-        }
-    };
-    let on_bin_click = {
-        let commit = commit.clone();
-        move |ev: ev::MouseEvent| {
-            if let Some(bin) = target_bin(&ev, all) {
-                ev.prevent_default();
-                commit(bin, true);
-            }
-        }
-    };
-    let focus_for_card = focus.clone();
-    // The card follows the pointer or the focus onto a mark or a count.
-    let show_card = move |ev: &web_sys::Event, focusing: bool| {
-        let found = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-name]").ok().flatten());
-        card.set(found.map(|m| {
-            let attr = |k: &str| m.get_attribute(k).unwrap_or_default();
-            Card {
-                x: attr("data-x").parse().unwrap_or(0),
-                y: attr("data-y").parse().unwrap_or(0),
-                title: attr("data-name"),
-                detail: attr("data-detail"),
-            }
-        }));
-        let stop = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-focus]").ok().flatten());
-        if let (true, Some(stop)) = (focusing, stop) {
-            if let Some(i) = stop
-                .get_attribute("data-focus")
-                .and_then(|v| v.parse().ok())
-            {
-                focus_for_card.set(i);
-                roam(&stop);
-            }
-        }
-    };
-
-    let frame = move || Scale::new(all, width.get()).extent(&view.get().to_range());
-    let range_words = move || {
-        let w = view.get();
-        if w == all {
-            "All of 2019 to 2026".to_string()
-        } else {
-            describe(&w.to_range())
-        }
-    };
-    let unit = move || TickStep::choose(&Scale::new(view.get(), width.get()), LABEL_GAP).describe();
-    let height = move || {
-        let n = lanes.with(Vec::len) as i32;
-        TOP + n * LANE + FOOT
-    };
-    let card_view = move || {
-        card.get().map(|c| {
-            view! {
-                <div class="axis-card" role="status" style:left=format!("{}px", c.x.max(0)) style:top=format!("{}px", c.y + 14)>
-                    <strong>{c.title}</strong>
-                    {(!c.detail.is_empty()).then(|| view! { <span>{c.detail}</span> })}
-                </div>
-            }
-        })
-    };
-    let lane_keys = move || {
-        lanes.with(|ls| {
-            ls.iter()
-                .map(|(k, marks)| view! { <li>{format!("{} ({})", k.label(), marks.len())}</li> })
-                .collect_view()
-        })
-    };
-    let on_focus = show_card.clone();
     view! {
         <figure class="time-axis" node_ref=figure>
             <div class="axis-controls" role="group" aria-label="Move the time axis">
-                <span class="axis-range" aria-live="polite" data-testid="axis-range">{range_words}</span>
-                <button type="button" class="button secondary" aria-label="Zoom in" on:click={let z = zoom_by.clone(); move |_| z(2.0)}>"+"</button>
-                <button type="button" class="button secondary" aria-label="Zoom out" on:click={let z = zoom_by.clone(); move |_| z(0.5)}>"−"</button>
-                <button type="button" class="button secondary" data-testid="axis-reset" on:click={let c = commit.clone(); move |_| c(all, true)}>"Show all"</button>
+                <span class="axis-range" aria-live="polite" data-testid="axis-range"></span>
+                <button type="button" class="button secondary" aria-label="Zoom in" data-action="in">"+"</button>
+                <button type="button" class="button secondary" aria-label="Zoom out" data-action="out">"−"</button>
+                <button type="button" class="button secondary" data-testid="axis-reset" data-action="all">"Show all"</button>
             </div>
-            <svg class="axis" role="group" data-testid="axis" data-roving=""
-                aria-label=move || format!("Time axis, {}, marked in {}. Arrow keys move between marks, + and − zoom, 0 shows everything.", range_words(), unit())
-                viewBox=move || format!("0 0 {} {}", width.get(), height()) height=height
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up
-                on:click=move |ev: ev::MouseEvent| { on_click_capture(ev.clone()); on_bin_click(ev) }
-                on:wheel=on_wheel on:keydown=on_key
-                on:mouseover=move |ev: ev::MouseEvent| show_card(&ev, false) on:focusin=move |ev: ev::FocusEvent| on_focus(&ev, true)
-                on:mouseleave=move |_| card.set(None) on:focusout=move |_| card.set(None)>
+            <svg class="axis" role="group" data-testid="axis" data-roving="">
                 <defs>
                     <pattern id="no-notes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                         <rect class="hatch" width="2" height="6"/>
@@ -671,18 +482,13 @@ pub fn TimeAxis(
                 </defs>
                 <g class="axis-marks"></g>
             </svg>
-            {card_view}
-            <svg class="overview" aria-label="The whole span, 2019 to 2026: drag across it to pick the days shown" role="img"
-                viewBox=move || format!("0 0 {} {OVERVIEW}", width.get()) height=OVERVIEW
-                on:pointerdown=on_brush_down
-                on:pointermove={let b = brushed.clone(); move |ev: ev::PointerEvent| b(&ev, false)}
-                on:pointerup=move |ev: ev::PointerEvent| brushed(&ev, true)>
+            <div class="axis-card" role="status" hidden=""></div>
+            <svg class="overview" aria-label="The whole span: drag across it to pick the days shown" role="img" height=OVERVIEW>
                 <g class="overview-marks"></g>
-                <rect class="overview-window" y="2" height="20"
-                    x=move || frame().0 width=move || (frame().1 - frame().0).max(3)/>
+                <rect class="overview-window" y="2" height="20"/>
             </svg>
             <figcaption class="legend">
-                <ul class="lanes">{lane_keys}</ul>
+                <ul class="lanes"></ul>
                 <span class="key shape-up outcome-accepted">"accepted"</span>
                 <span class="key shape-cross outcome-rejected">"rejected"</span>
                 <span class="key shape-diamond outcome-deferred">"deferred"</span>
@@ -690,6 +496,345 @@ pub fn TimeAxis(
                 <span class="key-bands">"Shaded bands are council terms; a number is several entries, which a click zooms in to."</span>
             </figcaption>
         </figure>
+    }
+}
+
+/// `list`'s items, one per text, reusing those there.
+fn write_list(list: &Element, texts: &[String]) {
+    let mut pen = draw::Pen::new_html(list);
+    for t in texts {
+        if let Some(li) = pen.take("li") {
+            li.set_text_content(Some(t));
+        }
+    }
+    pen.finish();
+}
+
+/// What the axis's gestures need between events: the window and how it was when a gesture
+/// began, the pointers down, and what a gesture has written so far.
+struct Axis {
+    /// The whole span the axis can show.
+    all: Window,
+    figure: NodeRef<leptos::html::Figure>,
+    view: RwSignal<Window>,
+    width: RwSignal<u32>,
+    filter: Memo<Filter>,
+    on_change: Callback<Change>,
+    /// A gesture is under way: the window is the axis's own until the address holds it.
+    moving: Rc<Cell<bool>>,
+    /// The gesture's first step is still to be written (it adds a history entry).
+    first: Rc<Cell<bool>>,
+    address: Later,
+    /// The mark that is the axis's stop in the tab order.
+    focus: Rc<Cell<usize>>,
+    /// The pointers down on the axis, with their x.
+    pointers: RefCell<Vec<(i32, i32)>>,
+    /// The window, the x and the spread of two pointers when the gesture began.
+    start: Cell<Option<(Window, i32, i32)>>,
+    /// The pointer has moved far enough to be a drag, not a click on a mark.
+    dragged: Cell<bool>,
+    /// A turn of the wheel is under way.
+    wheeling: Rc<Cell<bool>>,
+    resting: Later,
+    /// Where a brush across the overview began, and whether it has moved.
+    brush: Cell<Option<(i32, bool)>>,
+}
+
+impl Axis {
+    /// Shows `w` now, and writes it into the address once the gesture rests a moment (the
+    /// list follows then, so its redrawing does not compete with the gesture's frames). A
+    /// gesture's first step adds a history entry and the rest take its place.
+    fn commit(&self, w: Window, starts: bool) {
+        if self.view.get_untracked() != w {
+            self.view.set(w);
+        }
+        self.moving.set(true);
+        // Stays set until the address is written, so a step that replaces the pending write
+        // still adds the gesture's one history entry.
+        self.first.set(self.first.get() || starts);
+        let (moving, first) = (self.moving.clone(), self.first.clone());
+        let (filter, on_change, all) = (self.filter, self.on_change, self.all);
+        self.address.after(REST, move || {
+            let q = filter.with_untracked(|f| with_window(&f.q, w, all));
+            on_change.run((q, Edit::Step(first.replace(false))));
+            moving.set(false);
+        });
+    }
+
+    fn width(&self) -> u32 {
+        self.width.get_untracked()
+    }
+
+    /// The x of a pointer event in the figure.
+    fn x(&self, ev: &web_sys::MouseEvent) -> i32 {
+        let left = self
+            .figure
+            .get_untracked()
+            .map_or(0.0, |f| f.get_bounding_client_rect().left());
+        (f64::from(ev.client_x()) - left) as i32
+    }
+
+    fn zoom_by(&self, factor: f64) {
+        let scale = Scale::new(self.view.get_untracked(), self.width());
+        self.commit(
+            scale.zoom_at(factor, self.width() as i32 / 2, self.all),
+            true,
+        );
+    }
+
+    /// Every event on the figure, by its type and where it happened.
+    fn handle(&self, ev: &web_sys::Event) {
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let within = |css: &str| target.as_ref().and_then(|t| t.closest(css).ok().flatten());
+        let on_axis = within("svg.axis").is_some();
+        match ev.type_().as_str() {
+            "pointerdown" => {
+                let Some(p) = ev.dyn_ref::<web_sys::PointerEvent>() else {
+                    return;
+                };
+                if within("svg.overview").is_some() {
+                    self.brush.set(Some((self.x(p), false)));
+                    if let Some(t) = &target {
+                        let _ = t.set_pointer_capture(p.pointer_id());
+                    }
+                } else if on_axis {
+                    self.pointer_down(p);
+                }
+            }
+            "pointermove" => {
+                let Some(p) = ev.dyn_ref::<web_sys::PointerEvent>() else {
+                    return;
+                };
+                if self.brush.get().is_some() {
+                    self.brushed(p, false);
+                } else {
+                    self.pointer_move(p, target.as_ref());
+                }
+            }
+            "pointerup" | "pointercancel" => {
+                let Some(p) = ev.dyn_ref::<web_sys::PointerEvent>() else {
+                    return;
+                };
+                if self.brush.get().is_some() {
+                    self.brushed(p, true);
+                }
+                self.pointers
+                    .borrow_mut()
+                    .retain(|&(id, _)| id != p.pointer_id());
+                self.start.set(None);
+            }
+            "click" => {
+                if let Some(b) = within("button[data-action]") {
+                    match b.get_attribute("data-action").as_deref() {
+                        Some("in") => self.zoom_by(2.0),
+                        Some("out") => self.zoom_by(0.5),
+                        _ => self.commit(self.all, true),
+                    }
+                } else if on_axis {
+                    // A drag is not a click on the mark it started on.
+                    if self.dragged.replace(false) {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                    } else if let Some(bin) = target_bin(ev, self.all) {
+                        ev.prevent_default();
+                        self.commit(bin, true);
+                    }
+                }
+            }
+            "wheel" if on_axis => {
+                let Some(w) = ev.dyn_ref::<web_sys::WheelEvent>() else {
+                    return;
+                };
+                ev.prevent_default();
+                let scale = Scale::new(self.view.get_untracked(), self.width());
+                let next = if w.delta_x().abs() > w.delta_y().abs() {
+                    scale.pan_px(-(w.delta_x() as i32), self.all)
+                } else {
+                    scale.zoom_at((-w.delta_y() / 300.0).exp2(), self.x(w), self.all)
+                };
+                self.commit(next, !self.wheeling.replace(true));
+                let wheeling = self.wheeling.clone();
+                self.resting
+                    .after(std::time::Duration::from_millis(300), move || {
+                        wheeling.set(false)
+                    });
+            }
+            "keydown" if on_axis => {
+                if let Some(k) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+                    self.key(k);
+                }
+            }
+            "mouseover" | "focusin" if on_axis => {
+                let mark = within("[data-name]");
+                self.card(mark.as_ref());
+                if ev.type_() == "focusin" {
+                    if let Some(stop) = within("[data-focus]") {
+                        if let Some(i) = stop
+                            .get_attribute("data-focus")
+                            .and_then(|v| v.parse().ok())
+                        {
+                            self.focus.set(i);
+                            roam(&stop);
+                        }
+                    }
+                }
+            }
+            "mouseout" | "focusout" if on_axis => {
+                let to = ev
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .and_then(|m| m.related_target())
+                    .or_else(|| {
+                        ev.dyn_ref::<web_sys::FocusEvent>()
+                            .and_then(|f| f.related_target())
+                    })
+                    .and_then(|t| t.dyn_into::<Element>().ok());
+                if to
+                    .and_then(|t| t.closest("[data-name]").ok().flatten())
+                    .is_none()
+                {
+                    self.card(None);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn pointer_down(&self, p: &web_sys::PointerEvent) {
+        let x = self.x(p);
+        let mut ps = self.pointers.borrow_mut();
+        ps.retain(|&(id, _)| id != p.pointer_id());
+        ps.push((p.pointer_id(), x));
+        let spread = if ps.len() == 2 {
+            (ps[0].1 - ps[1].1).abs()
+        } else {
+            0
+        };
+        self.start.set(Some((self.view.get_untracked(), x, spread)));
+        self.dragged.set(false);
+    }
+
+    /// A drag pans, two fingers pinch; the drag's first step adds a history entry.
+    fn pointer_move(&self, p: &web_sys::PointerEvent, target: Option<&Element>) {
+        let Some((w0, x0, spread0)) = self.start.get() else {
+            return;
+        };
+        let x = self.x(p);
+        let next = {
+            let mut ps = self.pointers.borrow_mut();
+            if let Some(slot) = ps.iter_mut().find(|(id, _)| *id == p.pointer_id()) {
+                slot.1 = x;
+            }
+            let scale = Scale::new(w0, self.width());
+            if ps.len() == 2 && spread0 > 0 {
+                let spread = (ps[0].1 - ps[1].1).abs().max(1);
+                scale.zoom_at(
+                    f64::from(spread) / f64::from(spread0),
+                    (ps[0].1 + ps[1].1) / 2,
+                    self.all,
+                )
+            } else if (x - x0).abs() > 4 || self.dragged.get() {
+                scale.pan_px(x - x0, self.all)
+            } else {
+                return;
+            }
+        };
+        let starts = !self.dragged.replace(true);
+        if starts {
+            if let Some(t) = target {
+                let _ = t.set_pointer_capture(p.pointer_id());
+            }
+        }
+        self.commit(next, starts);
+    }
+
+    /// A brush across the overview: the days dragged across become the window; a click there
+    /// moves the window, as long as it is, to centre on that day.
+    fn brushed(&self, p: &web_sys::PointerEvent, done: bool) {
+        let Some((x0, moved)) = self.brush.get() else {
+            return;
+        };
+        let x = self.x(p);
+        let whole = Scale::new(self.all, self.width());
+        if (x - x0).abs() >= 3 {
+            self.brush.set(Some((x0, true)));
+            self.commit(Window::from_range(whole.brush(x0, x), self.all), !moved);
+        } else if done && !moved {
+            let w = self.view.get_untracked();
+            let middle = w.start() + chrono::Days::new(w.days() as u64 / 2);
+            self.commit(
+                w.pan((whole.date_at(x) - middle).num_days(), self.all),
+                true,
+            );
+        }
+        if done {
+            self.brush.set(None);
+        }
+    }
+
+    /// Arrows move between marks, + and − zoom, 0 shows everything, Shift with an arrow pans,
+    /// Enter opens a mark (it is a link) or zooms into a count.
+    fn key(&self, k: &web_sys::KeyboardEvent) {
+        let w = self.view.get_untracked();
+        let step = (w.days() / 4).max(1);
+        let key = k.key();
+        match key.as_str() {
+            "+" | "=" => self.zoom_by(2.0),
+            "-" | "_" => self.zoom_by(0.5),
+            "0" => self.commit(self.all, true),
+            "ArrowLeft" | "ArrowRight" if k.shift_key() => {
+                let days = if key == "ArrowLeft" { -step } else { step };
+                self.commit(w.pan(days, self.all), true);
+            }
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" | "Home" | "End" => {
+                if let Some(next) = next_mark(k, &key) {
+                    self.focus.set(next.0);
+                    roam(&next.1);
+                }
+            }
+            "Enter" | " " => {
+                if let Some(bin) = target_bin(k, self.all) {
+                    k.prevent_default();
+                    self.commit(bin, true);
+                }
+                return;
+            }
+            _ => return,
+        }
+        k.prevent_default();
+    }
+
+    /// The card beside `mark` (a mark or a count), or none.
+    fn card(&self, mark: Option<&Element>) {
+        let Some(card) = self
+            .figure
+            .get_untracked()
+            .and_then(|f| f.query_selector(".axis-card").ok().flatten())
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        let Some(m) = mark else {
+            card.set_hidden(true);
+            return;
+        };
+        let attr = |k: &str| m.get_attribute(k).unwrap_or_default();
+        let mut pen = draw::Pen::new_html(&card);
+        for (tag, text) in [("strong", attr("data-name")), ("span", attr("data-detail"))] {
+            if let Some(e) = pen.take(tag) {
+                e.set_text_content(Some(&text));
+            }
+        }
+        pen.finish();
+        let style = card.style();
+        let _ = style.set_property(
+            "left",
+            &format!("{}px", attr("data-x").parse::<i32>().unwrap_or(0).max(0)),
+        );
+        let _ = style.set_property(
+            "top",
+            &format!("{}px", attr("data-y").parse::<i32>().unwrap_or(0) + 14),
+        );
+        card.set_hidden(false);
     }
 }
 

@@ -14,7 +14,7 @@ fn el(doc: &web_sys::Document, name: &str) -> Option<Element> {
     doc.create_element_ns(Some(SVG), name).ok()
 }
 
-fn set(e: &Element, pairs: &[(&str, &str)]) {
+pub(super) fn set(e: &Element, pairs: &[(&str, &str)]) {
     for (k, v) in pairs {
         let _ = e.set_attribute(k, v);
     }
@@ -309,36 +309,59 @@ pub(super) fn draw(
 /// Draws into `parent` in document order, reusing the elements already there where the tag
 /// is the same: a redraw then changes attributes rather than making new elements, which costs
 /// a pan step less. `finish` removes what was not drawn again.
-struct Pen<'a> {
+pub(super) struct Pen<'a> {
     parent: &'a Element,
     at: u32,
+    /// The namespace the elements it makes are in: SVG, or `None` for HTML.
+    svg: bool,
 }
 
 impl<'a> Pen<'a> {
     fn new(parent: &'a Element) -> Pen<'a> {
-        Pen { parent, at: 0 }
+        Pen {
+            parent,
+            at: 0,
+            svg: true,
+        }
+    }
+
+    /// A pen for HTML children (a list, the card).
+    pub(super) fn new_html(parent: &'a Element) -> Pen<'a> {
+        Pen {
+            parent,
+            at: 0,
+            svg: false,
+        }
+    }
+
+    fn make(&self, tag: &str) -> Option<Element> {
+        if self.svg {
+            el(&document(), tag)
+        } else {
+            document().create_element(tag).ok()
+        }
     }
 
     /// The next element, a `tag`: the one there if it is one, else a new one in its place.
-    fn take(&mut self, tag: &str) -> Option<Element> {
+    pub(super) fn take(&mut self, tag: &str) -> Option<Element> {
         let there = self.parent.children().item(self.at);
         self.at += 1;
         match there {
             Some(e) if e.local_name() == tag => Some(e),
             Some(e) => {
-                let new = el(&document(), tag)?;
+                let new = self.make(tag)?;
                 let _ = e.replace_with_with_node_1(&new);
                 Some(new)
             }
             None => {
-                let new = el(&document(), tag)?;
+                let new = self.make(tag)?;
                 let _ = self.parent.append_child(&new);
                 Some(new)
             }
         }
     }
 
-    fn finish(self) {
+    pub(super) fn finish(self) {
         while let Some(e) = self.parent.children().item(self.at) {
             e.remove();
         }
