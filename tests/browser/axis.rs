@@ -308,6 +308,23 @@ async fn a_pep_and_a_person_get_lanes_of_their_own() {
         })
         .await;
     println!("PEP 703's lane: {} marks or counts", names.len());
+    // The README's picture of a zoomed axis with a PEP lane: PEP 703's year.
+    b.goto("?q=pep:703%20date:2023").await;
+    b.timeline().await;
+    b.screenshot("axis-pep").await;
+    // A number no PEP has (as when `713` is being typed, at `71`) gets no lane and fetches
+    // nothing: there is no `peps/71.json`, and asking for it would be a 404 in the console.
+    b.goto("?q=pep:71").await;
+    let lanes = b
+        .until("the axis for pep:71", async || {
+            let lanes = b.texts("svg.axis .lane-label").await;
+            match b.qualifier("pep").await? {
+                Some(p) if p == "71" && !lanes.is_empty() => Ok(lanes),
+                p => Err(format!("pep={p:?}, lanes {lanes:?}")),
+            }
+        })
+        .await;
+    assert!(!lanes.iter().any(|l| l.starts_with("PEP")), "{lanes:?}");
 
     b.goto("?q=person:pablo-galindo-salgado").await;
     b.timeline().await;

@@ -216,7 +216,12 @@ pub fn TimeAxis(
             }
         });
     }
-    let pep = Memo::new(move |_| filter.with(|f| f.pep));
+    // Only a PEP the data set has gets its details fetched: while a number is being typed
+    // (`7`, `71`, `713`) the filter passes through numbers that no PEP has.
+    let pep = {
+        let l = loaded.clone();
+        Memo::new(move |_| filter.with(|f| f.pep.filter(|&n| l.data.pep(n).is_some())))
+    };
     let details = LocalResource::new(move || {
         let n = pep.get();
         async move {
