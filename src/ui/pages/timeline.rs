@@ -205,6 +205,15 @@ fn Timeline(
         shown.track();
         follow();
     });
+    // The axis follows the search just after the list is painted, so that a keystroke's
+    // results do not wait for the axis to be redrawn (its own gestures redraw it at once).
+    let drawn_on_axis = RwSignal::new(filter.get_untracked());
+    let axis_later = Later::new();
+    Effect::new(move |_| {
+        let f = filter.get();
+        axis_later.after_paint(move || drawn_on_axis.set(f));
+    });
+    let axis_filter = Memo::new(move |_| drawn_on_axis.get());
     let people = loaded.clone();
     let who = Memo::new(move |_| {
         filter.with(|f| {
@@ -242,7 +251,7 @@ fn Timeline(
     view! {
         <h1 class="visually-hidden">"Steering Council timeline"</h1>
         <FilterBar loaded=loaded.clone() filter results on_change/>
-        <TimeAxis loaded=loaded.clone() filter on_change hovered on_screen/>
+        <TimeAxis loaded=loaded.clone() filter=axis_filter on_change hovered on_screen/>
         <MembershipChart loaded=loaded.clone() open=Memo::new(move |_| wide && filter.with(Filter::is_empty))/>
         <p class="result-count" data-testid="result-count" data-count=move || count().to_string() aria-live="polite">
             {move || {

@@ -435,18 +435,7 @@ pub fn TimeAxis(
         let handle =
             Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| axis.handle(&ev));
         let callback = handle.as_ref().unchecked_ref();
-        for name in [
-            "pointerdown",
-            "pointermove",
-            "pointerup",
-            "pointercancel",
-            "click",
-            "keydown",
-            "mouseover",
-            "mouseout",
-            "focusin",
-            "focusout",
-        ] {
+        for name in EVENTS {
             let _ = f.add_event_listener_with_callback(name, callback);
         }
         // Not passive: the wheel zooms the axis instead of scrolling the page.
