@@ -11,6 +11,7 @@ use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 use council_explorer::core::dataset::check_rounds;
+use council_explorer::core::date::MONTHS;
 use council_explorer::core::model::{
     Candidate, Election, Extension, Finalist, Period, PersonId, SeatRound, Source, Term,
     VotingMethod,
@@ -36,21 +37,6 @@ pub struct ParsedElection {
     /// In the order the PEP lists them, withdrawn ones last.
     pub nominees: Vec<Nominee>,
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Every `Month D, YYYY` in `text`, with the byte offset where it starts.
 pub fn find_dates(text: &str) -> Vec<(usize, NaiveDate)> {

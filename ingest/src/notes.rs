@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
+use council_explorer::core::date::MONTHS;
 use council_explorer::core::model::{Period, SectionKind, Source};
 
 use crate::error::{read_text, IngestError};
@@ -28,32 +29,8 @@ use crate::meetings::{RawItemIn, RawSectionIn};
 /// Where the notes live on GitHub; anchors and commas are added per file.
 const BLOB_URL: &str = "https://github.com/python/steering-council/blob/main/updates/";
 
-/// How a dated section's first item says that no (regular) meeting took place.
-const NO_MEETING: &[&str] = &[
-    "no meeting",
-    "no regular meeting",
-    "no sc meeting",
-    "could not meet",
-    "meeting was skipped",
-];
-
 /// How a no-meeting section says that part of the council met all the same.
 const PARTIAL_MEETING: &[&str] = &["met with", "had a call", "subset of the sc"];
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Reads every `*.md` of the notes folder (or of its `updates/`) and returns all sections in
 /// date order (sections of the same day keep their order in the files).
@@ -330,8 +307,10 @@ fn anchors(lines: &[&str]) -> BTreeMap<usize, String> {
 }
 
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(word))
+        .map(|i| i as u32 + 1)
 }
 
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
@@ -625,7 +604,9 @@ fn meeting_file(ctx: &FileCtx, stamp: &FileStamp) -> Result<Vec<RawSectionIn>, I
                         return Err(ctx.err(p.index, format!("a second section with id {id}")));
                     }
                 }
-                let none_held = items.first().is_some_and(|i| says_any(&i.text, NO_MEETING));
+                let none_held = items
+                    .first()
+                    .is_some_and(|i| says_any(&i.text, crate::semantics::NO_MEETING));
                 let partial = items.iter().any(|i| says_any(&i.text, PARTIAL_MEETING));
                 RawSectionIn {
                     id,

@@ -327,8 +327,9 @@ const CONDUCT_WORDS: &[&str] = &[
     "harassment",
 ];
 
-/// A no-meeting notice, as whole words.
-const NO_MEETING: &[&str] = &[
+/// A no-meeting notice, as whole words (also how a dated section's first item says that no
+/// regular meeting took place).
+pub const NO_MEETING: &[&str] = &[
     "no meeting",
     "no regular meeting",
     "no sc meeting",

@@ -6,7 +6,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -97,16 +97,6 @@ async fn search_speed_keystroke_to_paint() {
         pairs.iter().all(|&(t, _)| t >= 0.0),
         "a keystroke's results never showed within 5 s: {pairs:?}"
     );
-    let figures = |mut ms: Vec<f64>| {
-        ms.sort_by(f64::total_cmp);
-        let at = |p: f64| ms[((ms.len() as f64 * p).ceil() as usize).clamp(1, ms.len()) - 1];
-        format!(
-            "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
-            at(0.50),
-            at(0.95),
-            ms[ms.len() - 1]
-        )
-    };
     println!(
         "SEARCH-SPEED {label}: {entries} entries, {} keystrokes; in the page and laid out: {}; painted: {}",
         pairs.len(),
@@ -190,16 +180,6 @@ async fn axis_speed_pan_and_zoom_step_to_paint() {
         pairs.iter().all(|&(t, _)| t >= 0.0),
         "a step never redrew: {pairs:?}"
     );
-    let figures = |mut ms: Vec<f64>| {
-        ms.sort_by(f64::total_cmp);
-        let at = |p: f64| ms[((ms.len() as f64 * p).ceil() as usize).clamp(1, ms.len()) - 1];
-        format!(
-            "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
-            at(0.50),
-            at(0.95),
-            ms[ms.len() - 1]
-        )
-    };
     println!(
         "AXIS-SPEED {label}: {entries} marks and counts over the whole span, {} steps (zoom and pan); redrawn and laid out: {}; painted: {}",
         pairs.len(),
@@ -207,4 +187,16 @@ async fn axis_speed_pan_and_zoom_step_to_paint() {
         figures(pairs.iter().map(|p| p.1).collect()),
     );
     b.close().await;
+}
+
+/// The median, the 95th percentile (nearest rank) and the maximum of `ms`.
+fn figures(mut ms: Vec<f64>) -> String {
+    ms.sort_by(f64::total_cmp);
+    let at = |p: f64| ms[((ms.len() as f64 * p).ceil() as usize).clamp(1, ms.len()) - 1];
+    format!(
+        "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        at(0.50),
+        at(0.95),
+        ms[ms.len() - 1]
+    )
 }
