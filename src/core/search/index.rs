@@ -24,8 +24,24 @@ pub(super) struct PersonKeys {
     pub(super) keys: Vec<String>,
 }
 
-/// One entry's words, sorted, each with the weight of the most prominent place it stands in.
-type Words = Vec<(Box<str>, u8)>;
+/// Every entry's words: one sorted vocabulary, and for each entry the places in it of the
+/// entry's words, in order, each with the weight of the most prominent place it stands in.
+/// Searching compares a query word with the vocabulary once, and then each entry only by
+/// numbers in one short list, which stays quick when the entries no longer fit in a cache.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    vocabulary: Vec<Box<str>>,
+    entries: Vec<Vec<(u32, u8)>>,
+}
+
+/// A free word of a query, as the places in the vocabulary of the words that start with it
+/// (`from..to`) and whether the first of them is the word itself.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Term {
+    from: u32,
+    to: u32,
+    whole: bool,
+}
 
 /// What searching needs: people's names and PEP titles, worked out when the data set loads;
 /// and each entry's words, sorted, with the weight of the most prominent place they stand in.
@@ -33,7 +49,7 @@ type Words = Vec<(Box<str>, u8)>;
 pub struct Index {
     /// Worked out on first use (or by [`Index::warm`]), not at load: the first view searches no
     /// words, and building them is a good part of the time before it is drawn.
-    words: OnceLock<Vec<Words>>,
+    words: OnceLock<Words>,
     pub(super) people: Vec<PersonKeys>,
     /// PEPs some entry mentions, with their titles, by number.
     pub(super) peps: Vec<(u16, String)>,
@@ -91,9 +107,12 @@ impl Index {
     }
 
     /// Each entry's words (`entries` are the ones the index was built from).
-    fn words(&self, entries: &[Entry]) -> &[Words] {
+    fn words(&self, entries: &[Entry]) -> &Words {
         self.words.get_or_init(|| {
-            entries
+            // Each distinct word gets a number as it is first met, and the vocabulary is
+            // sorted once at the end: far fewer strings to sort than one per entry and word.
+            let mut numbers: HashMap<Box<str>, u32> = HashMap::new();
+            let lists: Vec<Vec<(u32, u8)>> = entries
                 .iter()
                 .map(|e| {
                     let mut best: HashMap<&str, u8> = HashMap::new();
@@ -109,12 +128,61 @@ impl Index {
                             *slot = (*slot).max(weight);
                         }
                     }
-                    let mut list: Words = best.into_iter().map(|(w, n)| (w.into(), n)).collect();
+                    best.into_iter()
+                        .map(|(w, weight)| {
+                            let next = numbers.len() as u32;
+                            let n = match numbers.get(w) {
+                                Some(&n) => n,
+                                None => *numbers.entry(w.into()).or_insert(next),
+                            };
+                            (n, weight)
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut vocabulary: Vec<(Box<str>, u32)> = numbers.into_iter().collect();
+            sort(&mut vocabulary);
+            // The place in the sorted vocabulary of the word first numbered `n`.
+            let mut place = vec![0u32; vocabulary.len()];
+            for (at, (_, n)) in vocabulary.iter().enumerate() {
+                place[*n as usize] = at as u32;
+            }
+            let entries = lists
+                .into_iter()
+                .map(|mut list| {
+                    for (n, _) in &mut list {
+                        *n = place[*n as usize];
+                    }
                     sort(&mut list);
                     list
                 })
-                .collect()
+                .collect();
+            let vocabulary = vocabulary.into_iter().map(|(w, _)| w).collect();
+            Words {
+                vocabulary,
+                entries,
+            }
         })
+    }
+
+    /// The free words of `f` as places in the vocabulary, worked out once per search.
+    pub(super) fn terms(&self, entries: &[Entry], f: &Filter) -> Vec<Term> {
+        if f.words.is_empty() {
+            return Vec::new();
+        }
+        let v = &self.words(entries).vocabulary;
+        f.words
+            .iter()
+            .map(|w| {
+                let from = v.partition_point(|x| x.as_ref() < w.as_str());
+                let n = v[from..].partition_point(|x| x.starts_with(w.as_str()));
+                Term {
+                    from: from as u32,
+                    to: (from + n) as u32,
+                    whole: v.get(from).is_some_and(|x| x.as_ref() == w),
+                }
+            })
+            .collect()
     }
 
     /// The ids of the people `prefix` names: the one whose id it is exactly, else everyone with
@@ -131,25 +199,28 @@ impl Index {
             .collect()
     }
 
-    /// The relevance of entry `i` for the free text of `f`, or `None` when a word is missing.
-    /// Each word adds the weight of the best place a word starting with it stands, plus one
-    /// when it is the whole word.
-    pub(super) fn score(&self, entries: &[Entry], i: usize, f: &Filter) -> Option<u32> {
+    /// The relevance of entry `i` for the free text of `f` (its words as `terms`), or `None`
+    /// when a word is missing. Each word adds the weight of the best place a word starting
+    /// with it stands, plus one when it is the whole word.
+    pub(super) fn score(
+        &self,
+        entries: &[Entry],
+        i: usize,
+        f: &Filter,
+        terms: &[Term],
+    ) -> Option<u32> {
         let entry = &entries[i];
-        let list: &[(Box<str>, u8)] = if f.words.is_empty() {
+        let list: &[(u32, u8)] = if terms.is_empty() {
             &[]
         } else {
-            &self.words(entries)[i]
+            &self.words(entries).entries[i]
         };
         let mut score = 0;
-        for w in &f.words {
-            let from = list.partition_point(|(x, _)| x.as_ref() < w.as_str());
+        for t in terms {
+            let from = list.partition_point(|&(x, _)| x < t.from);
             let mut best = None;
-            for (x, weight) in list[from..]
-                .iter()
-                .take_while(|(x, _)| x.starts_with(w.as_str()))
-            {
-                let s = u32::from(*weight) * 2 + u32::from(x.as_ref() == w);
+            for &(x, weight) in list[from..].iter().take_while(|&&(x, _)| x < t.to) {
+                let s = u32::from(weight) * 2 + u32::from(t.whole && x == t.from);
                 best = best.max(Some(s));
             }
             score += best?;

@@ -72,11 +72,12 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
     let mut pep: HashMap<u16, usize> = HashMap::new();
     let mut role: HashMap<EntryRole, usize> = HashMap::new();
     let mut by: HashMap<Decider, usize> = HashMap::new();
+    let terms = index.terms(entries, f);
     for (i, e) in entries.iter().enumerate() {
         let mut fails = fails(f, e, people.as_deref());
         let mut score = 0;
         if fails & Facet::OTHER == 0 {
-            match index.score(entries, i, f) {
+            match index.score(entries, i, f, &terms) {
                 Some(s) => score = s,
                 None => fails |= Facet::OTHER,
             }
