@@ -19,6 +19,9 @@ pub const MEETINGS_JSON: &str = "data/meetings.json";
 /// for a test that expects one: `Browser::expect_error(NOT_FOUND)`.
 pub const NOT_FOUND: &str = "the server responded with a status of 404";
 pub const SERVER_ERROR: &str = "the server responded with a status of 500";
+/// What the browser warns of when a file the page preloads is not used within a few seconds
+/// of the load, as when a test holds the wasm back: expected in any test that slows a file.
+pub const PRELOAD_UNUSED: &str = "was preloaded using link preload but not used";
 
 /// What the server sends for one file instead of its contents on disk.
 #[derive(Clone)]
@@ -43,6 +46,8 @@ pub struct Site {
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
     replacements: Arc<Mutex<HashMap<String, Replacement>>>,
+    /// Some file has been answered slowly (`Replacement::Slow`) in this session.
+    pub slowed: AtomicBool,
     /// One line per answered request, shown when a test fails.
     pub log: Arc<Mutex<Vec<String>>>,
     /// `http://127.0.0.1:<port>/council/`
@@ -81,6 +86,7 @@ impl Site {
             stop,
             thread: Some(thread),
             replacements,
+            slowed: AtomicBool::new(false),
             log,
             base: format!("http://127.0.0.1:{port}{PREFIX}"),
         }
@@ -93,6 +99,9 @@ impl Site {
 
     /// From now on, answer `file` (relative to the site's root) with `replacement`.
     pub fn replace(&self, file: &str, replacement: Replacement) {
+        if matches!(replacement, Replacement::Slow(_)) {
+            self.slowed.store(true, Ordering::SeqCst);
+        }
         let mut replacements = self.replacements.lock().unwrap();
         replacements.insert(file.to_owned(), replacement);
     }

@@ -16,7 +16,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
-use super::server::Site;
+use super::server::{Site, PRELOAD_UNUSED};
 
 /// The longest any test waits for the page to reach a state.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -164,12 +164,10 @@ impl Browser {
         browser
     }
 
-    /// Ends the session; fails the test if the current page's Content-Security-Policy blocked
-    /// anything (an inline style or script the app added would show up here).
     /// Ends the session. Fails the test if the current page's Content-Security-Policy blocked
     /// anything (an inline style or script the app added would show up here), or if any page
-    /// of the session logged an error, threw, or panicked, unless the test named that error
-    /// with [`Browser::expect_error`].
+    /// of the session logged an error or a warning, threw, or panicked, unless the test named
+    /// that message with [`Browser::expect_error`].
     pub async fn close(self) {
         let blocked = self.csp_violations().await;
         let errors = self.unexpected_errors().await;
@@ -181,7 +179,7 @@ impl Browser {
         );
         assert!(
             errors.is_empty(),
-            "the console showed errors the test did not expect:\n  {}",
+            "the console showed errors or warnings the test did not expect:\n  {}",
             errors.join("\n  ")
         );
     }
@@ -191,9 +189,9 @@ impl Browser {
         self.expected.lock().unwrap().push(part);
     }
 
-    /// The console's errors since the last call (chromedriver hands each entry out once):
-    /// `console.error` (a Rust panic's message among them), uncaught exceptions and failed
-    /// requests, as `level: text`.
+    /// The console's errors and warnings since the last call (chromedriver hands each entry out
+    /// once): `console.error` (a Rust panic's message among them), uncaught exceptions, failed
+    /// requests, and what the browser warns of (such as an attribute it ignores).
     pub async fn console_errors(&self) -> Vec<String> {
         let entries = self
             .client
@@ -203,14 +201,17 @@ impl Browser {
         let entries = entries.as_array().cloned().unwrap_or_default();
         entries
             .iter()
-            .filter(|e| e["level"] == "SEVERE")
+            .filter(|e| e["level"] == "SEVERE" || e["level"] == "WARNING")
             .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
             .collect()
     }
 
     /// The console's errors that no [`Browser::expect_error`] names.
     pub async fn unexpected_errors(&self) -> Vec<String> {
-        let expected = self.expected.lock().unwrap().clone();
+        let mut expected = self.expected.lock().unwrap().clone();
+        if self.site.slowed.load(Ordering::SeqCst) {
+            expected.push(PRELOAD_UNUSED);
+        }
         let errors = self.console_errors().await;
         errors
             .into_iter()
