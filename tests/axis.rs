@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use council_explorer::core::axis::{
-    bin_xs, bins, describe, ticks, Bin, DateRange, Period, RangeError, Scale, TickStep, TickUnit,
-    Window, MIN_SPAN_DAYS,
+    bin_xs, bins, describe, drawn_at, spaced, ticks, Bin, DateRange, Period, RangeError, Scale,
+    TickStep, TickUnit, Window, MIN_SPAN_DAYS,
 };
 use proptest::prelude::*;
 
@@ -771,6 +771,21 @@ fn marks_within_the_gap_of_a_bins_first_mark_fold_into_it() {
 }
 
 #[test]
+fn drawn_bins_that_would_touch_fold_into_one() {
+    // Bins of 22 px: 0..20 and 23..24 are two bins whose middles are 13 px apart, too close
+    // for a count (10 px either side) beside another; they fold, and the one at 100 stays.
+    let half = |n: usize| if n == 1 { 6 } else { 10 };
+    let b = spaced(bin_xs(&[10, 20, 23, 24, 100], 22).into_iter(), half, 400);
+    let got: Vec<(i32, i32, usize)> = b.iter().map(|b| (b.x0, b.x1, b.count)).collect();
+    assert_eq!(got, vec![(10, 24, 4), (100, 100, 1)]);
+    // Marks far enough apart stay apart.
+    assert_eq!(
+        spaced(bin_xs(&[10, 33, 56], 22).into_iter(), half, 400).len(),
+        3
+    );
+}
+
+#[test]
 fn binning_reads_indices_as_given() {
     // Entries come newest first, so a lane walks them backwards; the bins keep their indices.
     let xs_newest_first = [90, 40, 38, 10];
@@ -903,4 +918,26 @@ fn timing() {
     println!(
         "x and bins of 4,000 marks: {bin_us:.1} µs; ticks for one window: {tick_us:.2} µs ({n})"
     );
+}
+
+proptest! {
+    /// However the marks lie, the bins as drawn never overlap, and every mark is in one.
+    #[test]
+    fn drawn_bins_never_overlap(mut xs in proptest::collection::vec(-50i32..2_000, 0..120), gap in 0u32..40, width in 40i32..2_000) {
+        xs.sort();
+        let half = |n: usize| match n { 1 => 6, 2..=9 => 10, _ => 13 };
+        let b = spaced(bin_xs(&xs, gap).into_iter(), half, width);
+        let mut next = 0;
+        for bin in &b {
+            prop_assert_eq!(bin.first, next);
+            prop_assert_eq!(bin.count, bin.last - bin.first + 1);
+            next = bin.last + 1;
+        }
+        prop_assert_eq!(next, xs.len());
+        for pair in b.windows(2) {
+            let mid = |b: &Bin| i64::from(drawn_at(b, half(b.count), width));
+            let (a, c) = (&pair[0], &pair[1]);
+            prop_assert!(mid(c) - i64::from(half(c.count)) > mid(a) + i64::from(half(a.count)), "{:?}", pair);
+        }
+    }
 }

@@ -536,6 +536,44 @@ pub fn bins<M: IntoIterator<Item = (usize, i32)>>(marks: M, gap: u32) -> Bins<M:
     }
 }
 
+/// Bins as they are drawn: each at the middle of its marks ([`drawn_at`]), `half(count)` pixels
+/// either side, inside `0..width`. A bin that would touch the one drawn before it folds into it
+/// (and that one, grown, into the one before if need be), so that no two drawn bins overlap;
+/// marks that fold stay in order, each in exactly one bin.
+pub fn spaced(
+    bins: impl Iterator<Item = Bin>,
+    half: impl Fn(usize) -> i32,
+    width: i32,
+) -> Vec<Bin> {
+    let mid = |b: &Bin| i64::from(drawn_at(b, half(b.count), width));
+    let clear =
+        |a: &Bin, b: &Bin| mid(b) - i64::from(half(b.count)) > mid(a) + i64::from(half(a.count));
+    let mut out: Vec<Bin> = Vec::new();
+    for mut bin in bins {
+        while let Some(before) = out.last() {
+            if clear(before, &bin) {
+                break;
+            }
+            let before = out.pop().unwrap_or(bin);
+            bin = Bin {
+                x0: before.x0.min(bin.x0),
+                x1: before.x1.max(bin.x1),
+                count: before.count + bin.count,
+                first: before.first,
+                last: bin.last,
+            };
+        }
+        out.push(bin);
+    }
+    out
+}
+
+/// Where a bin reaching `half` pixels either side of its middle is drawn: at the middle of its
+/// marks, moved inside `0..width` if it would stick out.
+pub fn drawn_at(bin: &Bin, half: i32, width: i32) -> i32 {
+    ((bin.x0 + bin.x1) / 2).min(width - half).max(half)
+}
+
 /// [`bins`] of a slice of ascending xs, collected.
 pub fn bin_xs(xs: &[i32], gap: u32) -> Vec<Bin> {
     bins(xs.iter().copied().enumerate(), gap).collect()

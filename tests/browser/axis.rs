@@ -82,6 +82,38 @@ async fn row_dates(b: &Browser) -> Vec<String> {
     .await
 }
 
+/// What a person could not read on the axis: marks or counts of one lane whose boxes overlap,
+/// and any that stick out of the axis. Empty when every one stands clear.
+async fn crowded(b: &Browser) -> Vec<String> {
+    b.read(
+        "const svg = document.querySelector('svg.axis');
+         const box = svg.getBoundingClientRect();
+         const drawn = [...svg.querySelectorAll('[data-lane][data-focus]')]
+           .map((n) => ({ lane: n.dataset.lane, r: n.getBoundingClientRect(), name: n.dataset.name }))
+           .sort((a, b) => a.lane.localeCompare(b.lane) || a.r.left - b.r.left);
+         const out = [];
+         drawn.forEach((m, i) => {
+           if (m.r.left < box.left - 0.5 || m.r.right > box.right + 0.5) out.push(`outside the axis: ${m.name}`);
+           const next = drawn[i + 1];
+           if (next && next.lane === m.lane && next.r.left < m.r.right - 0.5)
+             out.push(`${m.name} and ${next.name} overlap by ${(m.r.right - next.r.left).toFixed(1)} px`);
+         });
+         return out;",
+        vec![],
+    )
+    .await
+}
+
+/// The keys of the axis's legend a person can see.
+async fn legend_keys(b: &Browser) -> Vec<String> {
+    b.read(
+        "return [...document.querySelectorAll('figcaption.legend .key')]
+           .filter((k) => k.getBoundingClientRect().width > 0).map((k) => k.textContent.trim())",
+        vec![],
+    )
+    .await
+}
+
 /// The x in the viewport of `date` on an axis showing 2019-01-01 to 2026-12-31.
 fn x_of(axis: &Axis, year: i32, month: u32) -> f64 {
     let days =
@@ -97,6 +129,8 @@ async fn the_wheel_zooms_into_2023_a_drag_pans_and_back_steps_through_windows() 
     b.timeline().await;
     let axis = b.axis().await;
     assert_eq!(axis.range, "All of 2019 to 2026");
+    let crowd = crowded(&b).await;
+    assert!(crowd.is_empty(), "{crowd:#?}");
     let (x, y) = (x_of(&axis, 2023, 7), axis.top + axis.height / 2.0);
     // Five notches of a wheel over mid-2023: one gesture.
     for _ in 0..5 {
@@ -332,6 +366,30 @@ async fn a_pep_and_a_person_get_lanes_of_their_own() {
     assert!(lanes.contains(&"Their part".to_string()), "{lanes:?}");
     let marks = b.texts("svg.axis [data-lane=\"3\"]").await.len();
     assert!(marks > 3, "Pablo's lane has marks: {marks}");
+
+    // A person's lane has its own keys, shown with it; a guest's mark is not the diamond of a
+    // deferred decision.
+    b.goto("?q=person:lukasz%20role:guest%20year:2023").await;
+    b.timeline().await;
+    let shown = legend_keys(&b).await;
+    assert!(
+        shown.contains(&"guest".to_string()) && shown.contains(&"deferred".to_string()),
+        "{shown:?}"
+    );
+    let shapes: Vec<String> = b
+        .read(
+            "return [...document.querySelectorAll('svg.axis [data-lane=\"3\"] path.role-guest')].map((p) => p.getAttribute('class'))",
+            vec![],
+        )
+        .await;
+    assert!(
+        !shapes.is_empty() && shapes.iter().all(|c| !c.contains("shape-diamond")),
+        "{shapes:?}"
+    );
+    b.goto("").await;
+    b.timeline().await;
+    let shown = legend_keys(&b).await;
+    assert!(!shown.contains(&"guest".to_string()), "{shown:?}");
     b.close().await;
 }
 
@@ -344,6 +402,10 @@ async fn on_a_phone_a_drag_pans_the_buttons_zoom_and_labels_stay_readable() {
         json!({ "width": 375, "height": 800, "deviceScaleFactor": 2, "mobile": true }),
     )
     .await;
+    b.goto("").await;
+    b.timeline().await;
+    let crowd = crowded(&b).await;
+    assert!(crowd.is_empty(), "at 375 px: {crowd:#?}");
     b.goto("?q=date:2023").await;
     b.timeline().await;
     let axis = b.axis().await;

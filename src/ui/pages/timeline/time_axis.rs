@@ -65,7 +65,7 @@ const EVENTS: [&str; 10] = [
 /// How long a gesture rests before the address and the list follow it.
 const REST: std::time::Duration = std::time::Duration::from_millis(150);
 /// How tall the overview strip is.
-const OVERVIEW: i32 = 26;
+const OVERVIEW: i32 = 34;
 
 /// The days the axis can show: the whole years the entries fall in (2019 to 2026 for the
 /// council's eight terms).
@@ -267,7 +267,7 @@ pub fn TimeAxis(
                             let class = match role {
                                 EntryRole::Present => "shape-circle role-present",
                                 EntryRole::Absent => "shape-ring role-absent",
-                                EntryRole::Guest => "shape-diamond role-guest",
+                                EntryRole::Guest => "shape-down role-guest",
                                 EntryRole::Nominee => "shape-square role-nominee",
                                 _ => "shape-dot role-member",
                             };
@@ -337,6 +337,12 @@ pub fn TimeAxis(
             };
             if let Some(svg) = find("svg.axis") {
                 let unit = TickStep::choose(&scale, LABEL_GAP).describe();
+                // "marked in years", "marked every 2 years".
+                let unit = if unit.starts_with("every") {
+                    unit
+                } else {
+                    format!("in {unit}")
+                };
                 set(
                     &svg,
                     &[
@@ -345,7 +351,7 @@ pub fn TimeAxis(
                         (
                             "aria-label",
                             &format!(
-                                "Time axis, {words}, marked in {unit}. Arrow keys move between \
+                                "Time axis, {words}, marked {unit}. Arrow keys move between \
                                  marks, + and − zoom, 0 shows everything."
                             ),
                         ),
@@ -368,11 +374,19 @@ pub fn TimeAxis(
                 );
             }
             if let Some(ul) = find(".lanes") {
+                // What each lane holds in the window shown, as the list below says it.
                 let keys: Vec<String> = lanes
                     .iter()
-                    .map(|(k, marks)| format!("{} ({})", k.label(), marks.len()))
+                    .map(|(k, marks)| {
+                        let shown = marks.iter().filter(|m| w.contains(m.date)).count();
+                        format!("{} ({shown})", k.label())
+                    })
                     .collect();
                 write_list(&ul, &keys);
+            }
+            if let Some(keys) = find(".person-keys") {
+                let person = lanes.iter().any(|(k, _)| *k == LaneKind::Person);
+                let _ = keys.toggle_attribute_with_force("hidden", !person);
             }
             if let Some(o) = find("svg.overview") {
                 set(&o, &[("viewBox", &format!("0 0 {px} {OVERVIEW}"))]);
@@ -479,7 +493,7 @@ pub fn TimeAxis(
             <div class="axis-card" role="status" hidden=""></div>
             <svg class="overview" aria-label="The whole span: drag across it to pick the days shown" role="img" height=OVERVIEW>
                 <g class="overview-marks"></g>
-                <rect class="overview-window" y="2" height="20"/>
+                <rect class="overview-window" y="1" height="15"/>
             </svg>
             <figcaption class="legend">
                 <ul class="lanes"></ul>
@@ -487,6 +501,12 @@ pub fn TimeAxis(
                 <span class="key shape-cross outcome-rejected">"rejected"</span>
                 <span class="key shape-diamond outcome-deferred">"deferred"</span>
                 <span class="key shape-ring outcome-other">"other outcome"</span>
+                <span class="person-keys" hidden="">
+                    <span class="key role-present">"present"</span>
+                    <span class="key role-absent">"absent"</span>
+                    <span class="key role-guest">"guest"</span>
+                    <span class="key role-nominee">"nominee"</span>
+                </span>
                 <span class="key-bands">"Shaded bands are council terms; a number is several entries, which a click zooms in to."</span>
             </figcaption>
         </figure>

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::{LaneKind, Mark, FOOT, GAP, LABEL_GAP, LANE, PILL, SVG, TOP};
-use crate::core::axis::{bins, describe, ticks, DateRange, Scale};
+use crate::core::axis::{bins, describe, drawn_at, spaced, ticks, DateRange, Scale};
 
 fn el(doc: &web_sys::Document, name: &str) -> Option<Element> {
     doc.create_element_ns(Some(SVG), name).ok()
@@ -172,9 +172,10 @@ pub(super) fn draw(
             .enumerate()
             .filter(|(_, m)| window.contains(m.date))
             .map(|(i, m)| (i, scale.x_mid(m.date)));
-        for bin in bins(in_view, GAP) {
+        for bin in spaced(bins(in_view, GAP), half_width, w) {
             let one = &marks[bin.first];
-            let x = (bin.x0 + bin.x1) / 2;
+            // At the middle of its marks, but wholly inside the axis.
+            let x = drawn_at(&bin, half_width(bin.count), w);
             let node = if bin.count == 1 {
                 let a = pen.take("a");
                 if let (Some(a), Some(href)) = (&a, &one.href) {
@@ -240,7 +241,7 @@ pub(super) fn draw(
                     );
                     let mut inner = Pen::new(b);
                     if let Some(r) = inner.take("rect") {
-                        let wide = if bin.count > 9 { PILL + 6 } else { PILL };
+                        let wide = half_width(bin.count) * 2;
                         set(
                             &r,
                             &[
@@ -389,6 +390,16 @@ pub(super) fn roam(mark: &Element) {
 
 /// The outline of a mark of `class` at (x, y): its shape tells the outcome as well as its
 /// colour does.
+/// How far a drawn bin of `count` marks reaches either side of its middle: a mark, or a count
+/// of one digit or more.
+fn half_width(count: usize) -> i32 {
+    match count {
+        1 => 6,
+        2..=9 => PILL / 2,
+        _ => PILL / 2 + 3,
+    }
+}
+
 fn shape_path(class: &str, x: i32, y: i32) -> String {
     let shape = class.split(' ').next().unwrap_or("shape-circle");
     match shape {
@@ -405,6 +416,7 @@ fn shape_path(class: &str, x: i32, y: i32) -> String {
             y + 5
         ),
         "shape-diamond" => format!("M{x} {}L{} {y}L{x} {}L{} {y}Z", y - 6, x + 6, y + 6, x - 6),
+        "shape-down" => format!("M{x} {}L{} {}L{} {}Z", y + 6, x + 6, y - 5, x - 6, y - 5),
         "shape-square" => format!("M{} {}h10v10h-10Z", x - 5, y - 5),
         "shape-dot" => format!("M{} {y}a3 3 0 1 0 6 0a3 3 0 1 0 -6 0", x - 3),
         // A circle, filled or (ring) not: the stroke is the class's.
@@ -430,7 +442,7 @@ pub(super) fn draw_overview(g: &Element, all: &Scale, dates: &[NaiveDate]) {
                 &[
                     ("class", &format!("density {level}")),
                     ("x", &num(bin.x0)),
-                    ("y", "8"),
+                    ("y", "3"),
                     ("width", &num((bin.x1 - bin.x0).max(2))),
                     ("height", "10"),
                 ],
@@ -444,7 +456,7 @@ pub(super) fn draw_overview(g: &Element, all: &Scale, dates: &[NaiveDate]) {
             if let Some(t) = el(&doc, "text") {
                 set(
                     &t,
-                    &[("class", "overview-year"), ("x", &num(x + 2)), ("y", "25")],
+                    &[("class", "overview-year"), ("x", &num(x + 2)), ("y", "29")],
                 );
                 t.set_text_content(Some(&format!("’{:02}", year % 100)));
                 let _ = g.append_child(&t);
