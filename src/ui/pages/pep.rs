@@ -121,7 +121,6 @@ fn PepView(
         .collect_view();
     let n_decisions = story.decisions.len();
     let n_mentions = story.mentions.len();
-    let touched = story.touched();
     view! {
         <article class="pep" data-testid="pep-page" data-pep=number.to_string()>
             <PageHeader route=Route::Pep(number) crumb=format!("PEP {number}") title=format!("PEP {number}: {title}")/>
@@ -133,7 +132,7 @@ fn PepView(
                 view! { <ol class="decisions" data-testid="pep-decisions" data-count=n_decisions.to_string()>{decisions}</ol> }.into_any()
             }}
             <h2>{format!("Where the notes mention it ({n_mentions})")}</h2>
-            {if touched {
+            {if n_mentions > 0 {
                 view! { <ol class="mentions" data-testid="pep-mentions" data-count=n_mentions.to_string()>{mentions}</ol> }.into_any()
             } else {
                 view! { <p class="muted">"The council's notes never mention this PEP."</p> }.into_any()
