@@ -850,15 +850,20 @@ proptest! {
         xs in prop::collection::vec(-100i32..100, 0..100),
         gap in 0u32..30,
     ) {
-        let b = bin_xs(&xs, gap);
-        let mut next = 0;
-        for bin in &b {
-            prop_assert_eq!(bin.first, next);
-            prop_assert_eq!(bin.count, bin.last - bin.first + 1);
-            next = bin.last + 1;
-        }
-        prop_assert_eq!(next, xs.len());
+        each_mark_once(&bin_xs(&xs, gap), xs.len())?;
     }
+}
+
+/// The bins hold marks `0..n` in order, each mark in exactly one.
+fn each_mark_once(b: &[Bin], n: usize) -> Result<(), TestCaseError> {
+    let mut next = 0;
+    for bin in b {
+        prop_assert_eq!(bin.first, next);
+        prop_assert_eq!(bin.count, bin.last - bin.first + 1);
+        next = bin.last + 1;
+    }
+    prop_assert_eq!(next, n);
+    Ok(())
 }
 
 // ---- The bundled data, and what a step costs ---------------------------------------------------
@@ -927,13 +932,7 @@ proptest! {
         xs.sort();
         let half = |n: usize| match n { 1 => 6, 2..=9 => 10, _ => 13 };
         let b = spaced(bin_xs(&xs, gap).into_iter(), half, width);
-        let mut next = 0;
-        for bin in &b {
-            prop_assert_eq!(bin.first, next);
-            prop_assert_eq!(bin.count, bin.last - bin.first + 1);
-            next = bin.last + 1;
-        }
-        prop_assert_eq!(next, xs.len());
+        each_mark_once(&b, xs.len())?;
         for pair in b.windows(2) {
             let mid = |b: &Bin| i64::from(drawn_at(b, half(b.count), width));
             let (a, c) = (&pair[0], &pair[1]);
