@@ -550,11 +550,11 @@ pub fn spaced(
         |a: &Bin, b: &Bin| mid(b) - i64::from(half(b.count)) > mid(a) + i64::from(half(a.count));
     let mut out: Vec<Bin> = Vec::new();
     for mut bin in bins {
-        while let Some(before) = out.last() {
-            if clear(before, &bin) {
+        while let Some(before) = out.pop() {
+            if clear(&before, &bin) {
+                out.push(before);
                 break;
             }
-            let before = out.pop().unwrap_or(bin);
             bin = Bin {
                 x0: before.x0.min(bin.x0),
                 x1: before.x1.max(bin.x1),

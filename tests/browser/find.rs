@@ -15,20 +15,6 @@ async fn phone(b: &Browser) {
     .await;
 }
 
-/// Lets the page's origin use the clipboard, which headless Chromium otherwise refuses.
-async fn allow_clipboard(b: &Browser) {
-    let url = b.site.url("");
-    let origin: String = url.split('/').take(3).collect::<Vec<_>>().join("/");
-    b.cdp(
-        "Browser.grantPermissions",
-        json!({
-            "origin": origin,
-            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
-        }),
-    )
-    .await;
-}
-
 /// Every timeline group shown: its heading and the kinds of its rows, and whether each row
 /// gives its year.
 const GROUPS: &str = "return [...document.querySelectorAll('[data-testid=timeline] section.month')]
@@ -85,7 +71,7 @@ async fn a_search_for_a_pep_shows_its_decisions_first() {
 #[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
 async fn each_item_of_a_meeting_copies_its_own_link() {
     let b = Browser::open().await;
-    allow_clipboard(&b).await;
+    b.allow_clipboard().await;
     b.goto("meetings/2023-08-28").await;
     b.find("li.item").await;
     let names: Vec<String> = b
@@ -128,15 +114,7 @@ async fn each_item_of_a_meeting_copies_its_own_link() {
         }
     })
     .await;
-    let pasted = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             navigator.clipboard.readText().then(done, e => done('error: ' + e))",
-            vec![],
-        )
-        .await
-        .expect("read the clipboard");
+    let pasted = b.clipboard().await;
     assert_eq!(
         pasted.as_str(),
         Some(b.site.url("meetings/2023-08-28#item-3").as_str()),

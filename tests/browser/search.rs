@@ -289,17 +289,7 @@ async fn copy_link_puts_the_address_on_the_clipboard() {
     let b = Browser::open().await;
     b.goto("?q=pep:703").await;
     b.timeline().await;
-    // Headless Chromium refuses the clipboard unless the site is allowed it.
-    let url = b.site.url("");
-    let origin: String = url.split('/').take(3).collect::<Vec<_>>().join("/");
-    b.cdp(
-        "Browser.grantPermissions",
-        serde_json::json!({
-            "origin": origin,
-            "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
-        }),
-    )
-    .await;
+    b.allow_clipboard().await;
     b.find("[data-testid=copy-view-link]")
         .await
         .click()
@@ -314,15 +304,7 @@ async fn copy_link_puts_the_address_on_the_clipboard() {
         }
     })
     .await;
-    let pasted = b
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; \
-             navigator.clipboard.readText().then(done, e => done('error: ' + e))",
-            vec![],
-        )
-        .await
-        .expect("read the clipboard");
+    let pasted = b.clipboard().await;
     let here = b.client.current_url().await.expect("the page's address");
     assert_eq!(
         pasted.as_str(),

@@ -130,10 +130,13 @@ impl Index {
                     }
                     best.into_iter()
                         .map(|(w, weight)| {
-                            let next = numbers.len() as u32;
                             let n = match numbers.get(w) {
                                 Some(&n) => n,
-                                None => *numbers.entry(w.into()).or_insert(next),
+                                None => {
+                                    let n = numbers.len() as u32;
+                                    numbers.insert(w.into(), n);
+                                    n
+                                }
                             };
                             (n, weight)
                         })

@@ -225,6 +225,32 @@ impl Browser {
             .await
     }
 
+    /// Lets the site's origin use the clipboard, which headless Chromium otherwise refuses.
+    pub async fn allow_clipboard(&self) {
+        let url = self.site.url("");
+        let origin: String = url.split('/').take(3).collect::<Vec<_>>().join("/");
+        self.cdp(
+            "Browser.grantPermissions",
+            json!({
+                "origin": origin,
+                "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+            }),
+        )
+        .await;
+    }
+
+    /// What the clipboard holds, as the page reads it (`error: …` if it cannot).
+    pub async fn clipboard(&self) -> Value {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 navigator.clipboard.readText().then(done, e => done('error: ' + e))",
+                vec![],
+            )
+            .await
+            .expect("read the clipboard")
+    }
+
     /// Sends a Chrome DevTools Protocol command through chromedriver; its result, or a panic.
     pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
         self.client
