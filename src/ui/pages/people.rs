@@ -39,9 +39,8 @@ fn PeopleList(
                 <caption class="visually-hidden">"Everyone with their roles"</caption>
                 <TableHead columns=vec![("Name", false), ("Roles", false), ("Terms served", false), ("Elections", true), ("Meetings", true), ("Items", true)]/>
                 <tbody>
-                    <For each=move || people.clone() key=|p| p.id.clone() let:person>
-                        <PersonRow person/>
-                    </For>
+                    // Fixed once loaded: a plain map is enough instead of a keyed <For/>.
+                    {people.into_iter().map(|person| view! { <PersonRow person/> }).collect_view()}
                 </tbody>
             </table>
         </TableScroll>
