@@ -117,20 +117,28 @@ async fn fetch_text(
     }
 }
 
-/// PEP `number`'s details (`data/peps/<number>.json`), fetched and checked when a page asks for
-/// them rather than with the data set; bumping the returned counter fetches them again.
-pub fn use_pep_details(
-    number: u16,
-) -> (
-    LocalResource<Result<Arc<PepDetails>, DataError>>,
-    RwSignal<u32>,
-) {
+/// A PEP's details as they load: `None` while loading, then `None` inside for no PEP.
+pub type PepDetailsResource = LocalResource<Option<Result<Arc<PepDetails>, DataError>>>;
+
+/// The details of the PEP `number` names (`data/peps/<number>.json`), fetched and checked when
+/// a page asks for them rather than with the data set; `None` while `number` names none.
+/// Bumping the returned counter fetches them again. The one resource for PEP details, so the
+/// PEP page and the time axis share its code.
+pub fn use_pep_details(number: Signal<Option<u16>>) -> (PepDetailsResource, RwSignal<u32>) {
     let retry = RwSignal::new(0u32);
-    let details = LocalResource::new(move || pep_details(number, retry.get()));
+    let details = LocalResource::new(move || {
+        let (number, retry) = (number.get(), retry.get());
+        async move {
+            match number {
+                Some(n) => Some(pep_details(n, retry).await),
+                None => None,
+            }
+        }
+    });
     (details, retry)
 }
 
-pub async fn pep_details(number: u16, retry: u32) -> Result<Arc<PepDetails>, DataError> {
+async fn pep_details(number: u16, retry: u32) -> Result<Arc<PepDetails>, DataError> {
     let text = fetch_text(
         format!("data/{}", details_path(number)),
         retry > 0,

@@ -163,10 +163,10 @@ fn PepDetails(
         Fact::new("Type", pep.pep_type.clone()),
     ];
     facts.extend(pep.topic.clone().map(|t| Fact::new("Topic", t)));
-    let (details, retry) = use_pep_details(number);
+    let (details, retry) = use_pep_details(Signal::stored(Some(number)));
     let data = loaded.clone();
     let header = move || {
-        match details.get() {
+        match details.get().flatten() {
         None => view! {
             <p class="loading" data-testid="pep-details-loading" role="status">
                 "Loading the PEP's header and status history…"

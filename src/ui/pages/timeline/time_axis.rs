@@ -35,7 +35,7 @@ use crate::core::route::Route;
 use crate::core::search::run;
 use crate::core::timeline::Entry;
 use crate::ui::context::use_base;
-use crate::ui::data::{pep_details, Loaded};
+use crate::ui::data::{use_pep_details, Loaded};
 use crate::ui::schedule::Later;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -222,15 +222,7 @@ pub fn TimeAxis(
         let l = loaded.clone();
         Memo::new(move |_| filter.with(|f| f.pep.filter(|&n| l.data.pep(n).is_some())))
     };
-    let details = LocalResource::new(move || {
-        let n = pep.get();
-        async move {
-            match n {
-                Some(n) => pep_details(n, 0).await.ok(),
-                None => None,
-            }
-        }
-    });
+    let (details, _) = use_pep_details(pep.into());
     let person = {
         let l = loaded.clone();
         Memo::new(move |_| {
@@ -284,7 +276,13 @@ pub fn TimeAxis(
             if let Some(n) = pep.get() {
                 lanes.push((
                     LaneKind::Pep(n),
-                    pep_lane(&l, &base, n, details.get().flatten(), all),
+                    pep_lane(
+                        &l,
+                        &base,
+                        n,
+                        details.get().flatten().and_then(Result::ok),
+                        all,
+                    ),
                 ));
             }
             lanes
