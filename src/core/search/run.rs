@@ -7,7 +7,7 @@ use chrono::Datelike;
 
 use super::Index;
 use crate::core::kind::EntryRole;
-use crate::core::model::{Decider, PersonId};
+use crate::core::model::PersonId;
 use crate::core::query::{drop_span, parse, tokens, Filter, Problem};
 use crate::core::sort::{sort, sort_by_key};
 use crate::core::timeline::{Entry, EntryKind};
@@ -66,12 +66,13 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
     });
     let mut scored: Vec<(u32, usize)> = Vec::new();
     let mut person: HashMap<&str, usize> = HashMap::new();
-    let mut kind: HashMap<EntryKind, usize> = HashMap::new();
+    // Kinds, roles and deciders are counted by their names: maps of one key type compile once.
+    let mut kind: HashMap<&str, usize> = HashMap::new();
     let mut term: HashMap<u16, usize> = HashMap::new();
     let mut year: HashMap<i32, usize> = HashMap::new();
     let mut pep: HashMap<u16, usize> = HashMap::new();
-    let mut role: HashMap<EntryRole, usize> = HashMap::new();
-    let mut by: HashMap<Decider, usize> = HashMap::new();
+    let mut role: HashMap<&str, usize> = HashMap::new();
+    let mut by: HashMap<&str, usize> = HashMap::new();
     let terms = index.terms(entries, f);
     for (i, e) in entries.iter().enumerate() {
         let mut fails = fails(f, e, people.as_deref());
@@ -92,7 +93,7 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
             }
         }
         if without(Facet::Kind) {
-            *kind.entry(e.kind).or_default() += 1;
+            *kind.entry(e.kind.as_str()).or_default() += 1;
         }
         if without(Facet::Term) {
             *term.entry(e.term).or_default() += 1;
@@ -115,11 +116,11 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
             sort(&mut had);
             had.dedup();
             for r in had {
-                *role.entry(r).or_default() += 1;
+                *role.entry(r.as_str()).or_default() += 1;
             }
         }
         if let (true, Some(d)) = (without(Facet::By), e.decided_by) {
-            *by.entry(d).or_default() += 1;
+            *by.entry(d.as_str()).or_default() += 1;
         }
     }
     // Stable: equal scores keep the timeline's order. A PEP's decisions go first, each part
@@ -147,12 +148,12 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
         outcomes_first,
         counts: FacetCounts {
             person: strings(person),
-            kind: counts(kind.into_iter().map(|(k, n)| (k.as_str().to_string(), n))),
+            kind: strings(kind),
             term: strings(term),
             year: strings(year),
             pep: strings(pep),
-            role: counts(role.into_iter().map(|(r, n)| (r.as_str().to_string(), n))),
-            by: counts(by.into_iter().map(|(d, n)| (d.as_str().to_string(), n))),
+            role: strings(role),
+            by: strings(by),
         },
         problems,
     }
