@@ -5,7 +5,7 @@ mod support;
 
 use chrono::NaiveDate;
 use council_explorer::core::closest::{
-    closest_people, day_of, nearest_elections, nearest_meetings, nearest_peps, peps_titled, way_on,
+    closest_people, day_of, nearest_elections, nearest_notes, nearest_peps, peps_titled, way_on,
     Asked,
 };
 use council_explorer::core::model::SectionKind;
@@ -78,15 +78,15 @@ fn a_meetings_address_is_read_as_the_day_it_names() {
 }
 
 #[test]
-fn a_missing_meeting_offers_the_nearest_held_ones_before_and_after() {
+fn a_missing_meeting_offers_the_nearest_notes_before_and_after() {
     let data = bundled();
     let held: Vec<_> = data
         .parts
         .sections
         .iter()
-        .filter(|s| s.held && matches!(s.kind, SectionKind::Meeting | SectionKind::NoMeeting))
+        .filter(|s| s.held || s.kind != SectionKind::NoMeeting)
         .collect();
-    let (before, after) = nearest_meetings(&data, day("2023-08-29"));
+    let (before, after) = nearest_notes(&data, day("2023-08-29"));
     assert_eq!(before.map(|s| s.id.as_str()), Some("2023-08-28"));
     let next = held
         .iter()
@@ -97,13 +97,17 @@ fn a_missing_meeting_offers_the_nearest_held_ones_before_and_after() {
     // After the notes end, only the last meeting; before they start, only the first.
     let last = held.iter().max_by_key(|s| s.date).unwrap();
     let first = held.iter().min_by_key(|s| s.date).unwrap();
-    let (before, after) = nearest_meetings(&data, day("2031-01-01"));
+    let (before, after) = nearest_notes(&data, day("2031-01-01"));
     assert_eq!((before.map(|s| &s.id), after), (Some(&last.id), None));
-    let (before, after) = nearest_meetings(&data, day("1999-01-01"));
+    let (before, after) = nearest_notes(&data, day("1999-01-01"));
     assert_eq!((before, after.map(|s| &s.id)), (None, Some(&first.id)));
+    // Before 2021 the notes are updates and recaps: they are what a day then gets.
+    assert_eq!(first.id, "2019-02-15");
+    let (before, _) = nearest_notes(&data, day("2020-05-04"));
+    assert_eq!(before.map(|s| s.kind), Some(SectionKind::Recap));
 
     let w = way_on(&data, &Asked::Meeting("2023-08-29".into()));
-    assert_eq!(w.heading, "The nearest meetings");
+    assert_eq!(w.heading, "The nearest notes");
     assert_eq!(
         w.links,
         [

@@ -63,7 +63,7 @@ impl Asked {
 /// The links a not-found view offers, best first, under a heading.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WayOn {
-    /// What the links are ("The nearest meetings"); empty when there are none.
+    /// What the links are ("The nearest notes"); empty when there are none.
     pub heading: &'static str,
     /// Where each link goes and what it reads.
     pub links: Vec<(Route, String)>,
@@ -74,7 +74,7 @@ pub fn way_on(data: &Dataset, asked: &Asked) -> WayOn {
     let (heading, links): (&'static str, Vec<(Route, String)>) = match asked {
         Asked::Meeting(id) => {
             let day = day_of(id);
-            let (before, after) = day.map_or((None, None), |d| nearest_meetings(data, d));
+            let (before, after) = day.map_or((None, None), |d| nearest_notes(data, d));
             let link = |s: &Section, when: &str| {
                 (
                     Route::Meeting(s.id.clone()),
@@ -95,7 +95,7 @@ pub fn way_on(data: &Dataset, asked: &Asked) -> WayOn {
                 .into_iter()
                 .chain(after.map(|s| link(s, "After it")))
                 .collect();
-            ("The nearest meetings", links)
+            ("The nearest notes", links)
         }
         Asked::Person(who) => (
             "People with a name like it",
@@ -155,14 +155,15 @@ pub fn day_of(id: &str) -> Option<NaiveDate> {
         .find_map(|d| NaiveDate::from_ymd_opt(year, month, d))
 }
 
-/// The last meeting held on or before `day` and the first one after it (a section that says no
-/// meeting took place, a recap or a summary is no meeting to offer).
-pub fn nearest_meetings(data: &Dataset, day: NaiveDate) -> (Option<&Section>, Option<&Section>) {
+/// The last notes dated on or before `day` and the first after it: a meeting held, an update,
+/// a recap or a summary (until 2021 the notes are updates and recaps, not minutes); a section
+/// that only says no meeting took place is nothing to offer.
+pub fn nearest_notes(data: &Dataset, day: NaiveDate) -> (Option<&Section>, Option<&Section>) {
     let held = || {
         data.parts
             .sections
             .iter()
-            .filter(|s| s.held && matches!(s.kind, SectionKind::Meeting | SectionKind::NoMeeting))
+            .filter(|s| s.held || s.kind != SectionKind::NoMeeting)
     };
     let before = held().filter(|s| s.date <= day).max_by_key(|s| s.date);
     let after = held().filter(|s| s.date > day).min_by_key(|s| s.date);
