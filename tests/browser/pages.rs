@@ -378,6 +378,9 @@ async fn list_pages_show_the_right_counts_and_keep_the_filter_in_the_url() {
         }
     })
     .await;
+    // The button is disabled with nothing left to clear; the focus went to the search box.
+    let focused: String = b.read("return document.activeElement.id", vec![]).await;
+    assert_eq!(focused, "filter-q");
     b.close().await;
 }
 

@@ -237,6 +237,45 @@ async fn facet_counts_follow_the_search_as_it_is_typed() {
     b.close().await;
 }
 
+/// A select shows its chosen option whole, at a desk and on a phone: the longest choices are
+/// names with their counts ("Pablo Galindo Salgado (59)").
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn a_chosen_person_reads_whole_in_its_control() {
+    let b = Browser::open().await;
+    for width in [1280, 375] {
+        b.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        )
+        .await;
+        b.goto("?q=person:pablo-galindo-salgado").await;
+        b.timeline().await;
+        if width < 600 {
+            b.find(".filters-toggle")
+                .await
+                .click()
+                .await
+                .expect("open the filters");
+        }
+        let cut: Vec<String> = b
+            .read(
+                "const ctx = document.createElement('canvas').getContext('2d');
+                 return [...document.querySelectorAll('.filter-bar select')].filter((s) => {
+                   const st = getComputedStyle(s);
+                   ctx.font = st.font;
+                   const text = ctx.measureText(s.selectedOptions[0].text).width;
+                   // The padding and the arrow, about 20 px, besides the text.
+                   return text + parseFloat(st.paddingLeft) + parseFloat(st.paddingRight) + 20 > s.clientWidth;
+                 }).map((s) => `${s.id}: ${s.selectedOptions[0].text} in ${s.clientWidth} px`)",
+                vec![],
+            )
+            .await;
+        assert!(cut.is_empty(), "at {width} px: {cut:?}");
+    }
+    b.close().await;
+}
+
 /// Types `text` over whatever the box holds, as one `input` event.
 async fn retype(b: &Browser, text: &str) {
     b.js(

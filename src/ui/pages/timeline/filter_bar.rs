@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::search_box::{Change, Edit, SearchBox};
 use crate::core::kind::{EntryKind, EntryRole};
@@ -214,7 +215,7 @@ pub fn FilterBar(
                 {move || match on.get() { 0 => "Filters".to_string(), n => format!("Filters ({n})") }}
             </button>
             <div id="filter-controls" class="filter-controls" class:folded=move || !open.get()>
-            <div class="field">
+            <div class="field field-person">
                 <label for="filter-person">"Person"</label>
                 <select id="filter-person"
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Person, Some(v).filter(|v| !v.is_empty())) }>
@@ -252,7 +253,13 @@ pub fn FilterBar(
             <div class="field field-button">
                 <button type="button" class="button secondary" data-testid="clear-filters"
                     disabled=move || filter.get().is_empty()
-                    on:click=move |_| on_change.run((String::new(), Edit::Choice))>
+                    on:click=move |_| {
+                        on_change.run((String::new(), Edit::Choice));
+                        // Disabled now, the button loses the focus: the search box takes it.
+                        if let Some(q) = document().get_element_by_id("filter-q") {
+                            let _ = q.unchecked_into::<web_sys::HtmlElement>().focus();
+                        }
+                    }>
                     "Clear filters"
                 </button>
             </div>
