@@ -83,7 +83,8 @@ async fn row_dates(b: &Browser) -> Vec<String> {
 }
 
 /// What a person could not read on the axis: marks or counts of one lane whose boxes overlap,
-/// and any that stick out of the axis. Empty when every one stands clear.
+/// a lane's name over its marks, and marks or tick labels that stick out of the axis. Empty
+/// when every one stands clear.
 async fn crowded(b: &Browser) -> Vec<String> {
     b.read(
         "const svg = document.querySelector('svg.axis');
@@ -98,7 +99,26 @@ async fn crowded(b: &Browser) -> Vec<String> {
            if (next && next.lane === m.lane && next.r.left < m.r.right - 0.5)
              out.push(`${m.name} and ${next.name} overlap by ${(m.r.right - next.r.left).toFixed(1)} px`);
          });
+         const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+         for (const label of svg.querySelectorAll('.lane-label')) {
+           const r = label.getBoundingClientRect();
+           for (const m of drawn) if (meet(r, m.r)) out.push(`the lane name ${label.textContent} covers ${m.name}`);
+         }
+         for (const t of svg.querySelectorAll('.tick-label')) {
+           const r = t.getBoundingClientRect();
+           if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`tick label ${t.textContent} cut off`);
+         }
          return out;",
+        vec![],
+    )
+    .await
+}
+
+/// The names of the zoom buttons that say they have nothing to do.
+async fn idle_buttons(b: &Browser) -> Vec<String> {
+    b.read(
+        "return [...document.querySelectorAll('.time-axis button[aria-disabled=true]')]
+           .map((b) => b.getAttribute('aria-label') || b.textContent.trim())",
         vec![],
     )
     .await
@@ -131,6 +151,8 @@ async fn the_wheel_zooms_into_2023_a_drag_pans_and_back_steps_through_windows() 
     assert_eq!(axis.range, "All of 2019 to 2026");
     let crowd = crowded(&b).await;
     assert!(crowd.is_empty(), "{crowd:#?}");
+    // With everything shown, zooming out and "Show all" have nothing to do, and say so.
+    assert_eq!(idle_buttons(&b).await, ["Zoom out", "Show all"]);
     let (x, y) = (x_of(&axis, 2023, 7), axis.top + axis.height / 2.0);
     // Five notches of a wheel over mid-2023: one gesture.
     for _ in 0..5 {
@@ -150,6 +172,7 @@ async fn the_wheel_zooms_into_2023_a_drag_pans_and_back_steps_through_windows() 
             }
         })
         .await;
+    assert!(idle_buttons(&b).await.is_empty());
     // The words, the list and its count follow the window.
     let words = b.axis().await.range;
     assert!(words.contains("2023"), "the window said in words: {words}");
@@ -213,6 +236,11 @@ async fn the_wheel_zooms_into_2023_a_drag_pans_and_back_steps_through_windows() 
     })
     .await;
     b.screenshot("axis").await;
+    // A window whose last tick falls near the axis's end.
+    b.goto("?q=date:2022-01-01..2024-01-01").await;
+    b.timeline().await;
+    let crowd = crowded(&b).await;
+    assert!(crowd.is_empty(), "two years: {crowd:#?}");
     b.close().await;
 }
 
@@ -307,6 +335,18 @@ async fn the_keyboard_zooms_moves_between_marks_and_opens_one() {
     let card = b.find(".axis-card").await;
     assert!(card.is_displayed().await.unwrap());
     assert!(!card.text().await.unwrap().is_empty());
+    // The card stands beside the mark it describes, not on it, and inside the figure.
+    let placed: String = b
+        .read(
+            "const m = document.activeElement.getBoundingClientRect();
+             const c = document.querySelector('.axis-card').getBoundingClientRect();
+             const f = document.querySelector('.time-axis').getBoundingClientRect();
+             const on = c.left < m.right && m.left < c.right && c.top < m.bottom && m.top < c.bottom;
+             return on ? 'covers the mark' : c.left < f.left - 0.5 || c.right > f.right + 0.5 ? 'outside the figure' : 'ok'",
+            vec![],
+        )
+        .await;
+    assert_eq!(placed, "ok");
     key(&Key::Enter.to_string()).await;
     path_is(
         &b,

@@ -26,7 +26,7 @@ mod draw;
 use draw::{draw, draw_overview, roam, set};
 
 use super::search_box::{Change, Edit};
-use crate::core::axis::{describe, DateRange, Scale, TickStep, Window};
+use crate::core::axis::{describe, DateRange, Scale, TickStep, Window, MIN_SPAN_DAYS};
 use crate::core::date::parse_iso;
 use crate::core::kind::{EntryKind, EntryRole};
 use crate::core::model::{OutcomeKind, PepDetails};
@@ -41,7 +41,7 @@ use crate::ui::schedule::Later;
 const SVG: &str = "http://www.w3.org/2000/svg";
 /// Where the tick labels end and the lanes begin, and how tall a lane is.
 const TOP: i32 = 22;
-const LANE: i32 = 30;
+const LANE: i32 = 36;
 /// Marks closer than this (in pixels) fold into one count, drawn this wide.
 const GAP: u32 = 22;
 const PILL: i32 = 20;
@@ -358,6 +358,17 @@ pub fn TimeAxis(
             }
             if let Some(t) = find(".axis-range") {
                 t.set_text_content(Some(&words));
+            }
+            // A button with nothing left to do says so; `aria-disabled` keeps it focused.
+            let narrowest = w.days() <= MIN_SPAN_DAYS.min(all.days());
+            for (css, idle) in [
+                ("button[data-action=in]", narrowest),
+                ("button[data-action=out]", w == all),
+                ("button[data-action=all]", w == all),
+            ] {
+                if let Some(b) = find(css) {
+                    let _ = b.set_attribute("aria-disabled", if idle { "true" } else { "false" });
+                }
             }
             if let Some(g) = find(".axis-marks") {
                 draw(
@@ -837,16 +848,19 @@ impl Axis {
             }
         }
         pen.finish();
-        let style = card.style();
-        let _ = style.set_property(
-            "left",
-            &format!("{}px", attr("data-x").parse::<i32>().unwrap_or(0).max(0)),
-        );
-        let _ = style.set_property(
-            "top",
-            &format!("{}px", attr("data-y").parse::<i32>().unwrap_or(0) + 14),
-        );
+        // Under the mark, centred on it but kept inside the figure: measured from the boxes,
+        // since the buttons above the axis move it down the figure.
         card.set_hidden(false);
+        let (Some(host), r) = (card.parent_element(), m.get_bounding_client_rect()) else {
+            return;
+        };
+        let h = host.get_bounding_client_rect();
+        let width = card.offset_width();
+        let middle = ((r.left() + r.right()) / 2.0 - h.left()) as i32;
+        let left = (middle - width / 2).min(h.width() as i32 - width).max(0);
+        let style = card.style();
+        let _ = style.set_property("left", &format!("{left}px"));
+        let _ = style.set_property("top", &format!("{}px", (r.bottom() - h.top()) as i32 + 6));
     }
 }
 

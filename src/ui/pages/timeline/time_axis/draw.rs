@@ -137,9 +137,20 @@ pub(super) fn draw(
             } else {
                 "tick-label"
             };
+            // Right of its line, or left of it where the axis ends too soon for the label.
+            let (x, anchor) = if w - t.x < LABEL_GAP as i32 {
+                (t.x - 3, "end")
+            } else {
+                (t.x + 3, "start")
+            };
             set(
                 &label,
-                &[("class", class), ("x", &num(t.x + 3)), ("y", "13")],
+                &[
+                    ("class", class),
+                    ("x", &num(x)),
+                    ("y", "13"),
+                    ("text-anchor", anchor),
+                ],
             );
             label.set_text_content(Some(&t.label));
         }
