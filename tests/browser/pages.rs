@@ -515,11 +515,13 @@ async fn unknown_peps_people_and_years_show_not_found() {
         !peps.iter().any(|p| p["number"] == 9876),
         "the test needs a PEP number that does not exist"
     );
-    for path in [
-        "peps/9876",
-        "peps/abc",
-        "people/nobody-at-all",
-        "elections/2031",
+    // Each with the list the navigation marks as its own: none for an address of no kind.
+    for (path, list) in [
+        ("peps/9876", Some("PEPs")),
+        ("peps/abc", None),
+        ("people/nobody-at-all", Some("People")),
+        ("elections/2031", Some("Elections")),
+        ("nonsense", None),
     ] {
         b.goto(path).await;
         let view = b.find("[data-testid=not-found]").await;
@@ -528,6 +530,15 @@ async fn unknown_peps_people_and_years_show_not_found() {
             "not-found for {path} is not visible"
         );
         b.title_has("Not found").await;
+        let current: Vec<String> = b
+            .read(
+                "return [...document.querySelectorAll('.site-nav [aria-current]')]
+                   .map((a) => `${a.textContent} ${a.getAttribute('aria-current')}`)",
+                vec![],
+            )
+            .await;
+        let want: Vec<String> = list.map(|l| format!("{l} true")).into_iter().collect();
+        assert_eq!(current, want, "{path}");
     }
     b.close().await;
 }
