@@ -156,10 +156,13 @@ fn navigation(base: String) -> Navigator {
     if start != Route::NotFound && !same_address(&href(&base, &start), &current_address()) {
         history::replace(&href(&base, &start));
     }
-    restore_when_drawn(match place() {
-        Some(p) => Target::Place(p.y),
-        None => Target::of(&start).unwrap_or(Target::Stay),
-    });
+    restore_when_drawn(
+        match place() {
+            Some(p) => Target::Place(p.y),
+            None => Target::of(&start).unwrap_or(Target::Stay),
+        },
+        None,
+    );
 
     let go = {
         let base = base.clone();
@@ -187,9 +190,9 @@ fn navigation(base: String) -> Navigator {
                     focus_main_when_drawn();
                 }
                 if let Some(t) = target {
-                    restore_when_drawn(t);
+                    restore_when_drawn(t, None);
                 } else if new_page {
-                    restore_when_drawn(Target::Place(0));
+                    restore_when_drawn(Target::Place(0), None);
                 }
             }
         })
@@ -199,11 +202,17 @@ fn navigation(base: String) -> Navigator {
     {
         let base = base.clone();
         history::on_back_or_forward(move || {
-            set_route.set(route_of(&base, &current_address()));
-            restore_when_drawn(match place() {
-                Some(p) => Target::Place(p.y),
-                None => Target::of(&route.get_untracked()).unwrap_or(Target::Place(0)),
-            });
+            let (left, to) = (route.get_untracked(), route_of(&base, &current_address()));
+            // Back on the page a link was followed from, the focus goes to that link again.
+            let link = (left.page() != to.page()).then(|| href(&base, &left));
+            set_route.set(to);
+            restore_when_drawn(
+                match place() {
+                    Some(p) => Target::Place(p.y),
+                    None => Target::of(&route.get_untracked()).unwrap_or(Target::Place(0)),
+                },
+                link,
+            );
         });
     }
 
@@ -320,15 +329,19 @@ impl Target {
 /// page's place is set apart).
 fn focus_main_when_drawn() {
     request_animation_frame(|| {
-        if let Some(main) = document()
-            .get_element_by_id("main")
-            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = main.focus_with_options(&options);
+        if let Some(main) = document().get_element_by_id("main") {
+            focus_in_place(main);
         }
     });
+}
+
+/// Gives `el` the focus without scrolling it into view.
+fn focus_in_place(el: web_sys::Element) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el
+        .unchecked_into::<web_sys::HtmlElement>()
+        .focus_with_options(&options);
 }
 
 /// How many frames a page may take to be drawn before it is put in place anyway (about two
@@ -337,9 +350,10 @@ const FRAMES: u32 = 120;
 
 /// Puts the page at `target` as soon as it has been drawn far enough: its loading notices gone,
 /// the prerendered view handed over, and the page long enough for the place (or the element
-/// there), checked each frame before it is painted.
-fn restore_when_drawn(target: Target) {
-    fn attempt(target: Target, frames_left: u32) {
+/// there), checked each frame before it is painted. Then the focus goes to the page's link to
+/// `link`, if given and there is one, where it stands.
+fn restore_when_drawn(target: Target, link: Option<String>) {
+    fn attempt(target: Target, link: Option<String>, frames_left: u32) {
         let doc = document();
         let waiting = doc.get_element_by_id("prerender").is_some()
             || doc.query_selector("main .loading").ok().flatten().is_some();
@@ -369,8 +383,14 @@ fn restore_when_drawn(target: Target) {
                 },
             };
         if !done && frames_left > 0 {
-            request_animation_frame(move || attempt(target, frames_left - 1));
+            request_animation_frame(move || attempt(target, link, frames_left - 1));
+        } else if let Some(a) = link.and_then(|l| {
+            doc.query_selector(&format!("main a[href=\"{l}\"]"))
+                .ok()
+                .flatten()
+        }) {
+            focus_in_place(a);
         }
     }
-    request_animation_frame(move || attempt(target, FRAMES));
+    request_animation_frame(move || attempt(target, link, FRAMES));
 }

@@ -74,6 +74,18 @@ async fn back_forward_and_reload_keep_the_place_and_the_rows_shown() {
     b.client.back().await.expect("go back");
     path_is(&b, PREFIX).await;
     b.is_at(&place, "the timeline where it was left").await;
+    // And the focus on the link that was followed, so Tab goes on from there.
+    b.until("the focus on the row's link", async || {
+        let focused: Option<String> = b
+            .read("return document.activeElement.getAttribute('href')", vec![])
+            .await;
+        if focused.as_deref() == Some(link.as_str()) {
+            Ok(())
+        } else {
+            Err(format!("focus on {focused:?}"))
+        }
+    })
+    .await;
     b.client.forward().await.expect("go forward");
     path_is(&b, &url_path(&b.site.url(&link.replace("/council/", "")))).await;
     b.client.back().await.expect("go back again");
