@@ -118,7 +118,7 @@ impl LaneKind {
         match self {
             LaneKind::Meetings => "Meetings & notes".into(),
             LaneKind::Decisions => "Decisions".into(),
-            LaneKind::Elections => "Elections".into(),
+            LaneKind::Elections => "Elections & nominations".into(),
             LaneKind::Pep(n) => format!("PEP {n}"),
             LaneKind::Person => "Their part".into(),
         }
@@ -500,7 +500,7 @@ pub fn TimeAxis(
                 <g class="axis-marks"></g>
             </svg>
             <div class="axis-card" role="status" hidden=""></div>
-            <svg class="overview" aria-label="The whole span: drag across it to pick the days shown" role="img" height=OVERVIEW>
+            <svg class="overview" aria-label="The whole span: drag across it to pick the days shown, or zoom and move on the axis above with its keys" role="img" height=OVERVIEW>
                 <g class="overview-marks"></g>
                 <rect class="overview-window" y="1" height="15"/>
             </svg>
