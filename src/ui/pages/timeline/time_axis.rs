@@ -851,10 +851,13 @@ impl Axis {
         // Under the mark, centred on it but kept inside the figure: measured from the boxes,
         // since the buttons above the axis move it down the figure.
         card.set_hidden(false);
-        let (Some(host), r) = (card.parent_element(), m.get_bounding_client_rect()) else {
+        let Some(host) = card.parent_element() else {
             return;
         };
-        let h = host.get_bounding_client_rect();
+        let (r, h) = (
+            m.get_bounding_client_rect(),
+            host.get_bounding_client_rect(),
+        );
         let width = card.offset_width();
         let middle = ((r.left() + r.right()) / 2.0 - h.left()) as i32;
         let left = (middle - width / 2).min(h.width() as i32 - width).max(0);

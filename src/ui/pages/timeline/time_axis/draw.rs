@@ -287,7 +287,6 @@ pub(super) fn draw(
                         ("data-focus", &stop.to_string()),
                         ("data-lane", &row.to_string()),
                         ("data-x", &num(x)),
-                        ("data-y", &num(y)),
                     ],
                 );
                 stop += 1;
@@ -399,8 +398,6 @@ pub(super) fn roam(mark: &Element) {
     }
 }
 
-/// The outline of a mark of `class` at (x, y): its shape tells the outcome as well as its
-/// colour does.
 /// How far a drawn bin of `count` marks reaches either side of its middle: a mark, or a count
 /// of one digit or more.
 fn half_width(count: usize) -> i32 {
@@ -411,6 +408,8 @@ fn half_width(count: usize) -> i32 {
     }
 }
 
+/// The outline of a mark of `class` at (x, y): its shape tells the outcome as well as its
+/// colour does.
 fn shape_path(class: &str, x: i32, y: i32) -> String {
     let shape = class.split(' ').next().unwrap_or("shape-circle");
     match shape {
