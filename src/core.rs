@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod date;
 pub mod elections;
 pub mod export;
+pub mod json;
 pub mod kind;
 pub mod model;
 pub mod number;

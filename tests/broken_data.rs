@@ -2,7 +2,9 @@
 //! says what is wrong, on the bundled data set rather than a fixture: the error view shows
 //! exactly these messages.
 
-use council_explorer::core::dataset::{is_web_url, validate, DataError, DataFile, Parts};
+use council_explorer::core::dataset::{
+    is_web_url, parse_details, validate, DataError, DataFile, Parts,
+};
 use serde_json::{json, Value};
 
 /// Every data file with its text.
@@ -68,6 +70,40 @@ fn text_edit(file: DataFile, edit: impl FnOnce(&str) -> String) -> impl FnOnce(&
 #[test]
 fn the_bundled_data_set_has_no_problem() {
     assert_eq!(first_problem(|_| {}), None);
+}
+
+/// The ingest writes the files with serde and the app reads them with its own reader
+/// (`core::json`): what one writes, the other reads back unchanged, every field the writer
+/// leaves out when empty included.
+#[test]
+fn what_the_ingest_writes_the_app_reads_back() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+    let parts = Parts::parse_with(|f| read(f.name())).expect("the bundled data parses");
+    let write = |f: DataFile| {
+        let text = match f {
+            DataFile::Manifest => serde_json::to_string_pretty(&parts.manifest),
+            DataFile::People => serde_json::to_string(&parts.people),
+            DataFile::Terms => serde_json::to_string(&parts.terms),
+            DataFile::Elections => serde_json::to_string(&parts.elections),
+            DataFile::Nominations => serde_json::to_string(&parts.nominations),
+            DataFile::Meetings => serde_json::to_string(&parts.sections),
+            DataFile::Decisions => serde_json::to_string(&parts.decisions),
+            DataFile::Peps => serde_json::to_string(&parts.peps),
+        };
+        text.unwrap()
+    };
+    assert_eq!(Parts::parse_with(write).as_ref(), Ok(&parts));
+    let mut details = 0;
+    for entry in std::fs::read_dir(format!("{dir}/peps")).unwrap() {
+        let path = entry.unwrap().path();
+        let number: u16 = path.file_stem().unwrap().to_str().unwrap().parse().unwrap();
+        let pep = parse_details(number, &std::fs::read_to_string(&path).unwrap()).unwrap();
+        let again = parse_details(number, &serde_json::to_string(&pep).unwrap());
+        assert_eq!(again.as_ref(), Ok(&pep), "peps/{number}.json");
+        details += 1;
+    }
+    assert!(details > 600, "{details} details files");
 }
 
 #[test]

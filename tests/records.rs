@@ -5,7 +5,7 @@
 mod support;
 
 use chrono::NaiveDate;
-use council_explorer::core::dataset::parse_details;
+use council_explorer::core::dataset::{self, parse_details, DataFile};
 use council_explorer::core::elections::{ordinal, overview, ranking, seats, turnout, RunoffShare};
 use council_explorer::core::model::{
     Decider, Decision, Delegate, Delegation, OutcomeKind, PepDetails, StatusChange,
@@ -196,7 +196,7 @@ fn the_bundled_pep_list_counts_every_touched_pep() {
 
 /// A decision as the data set stores it, for the sentence tests.
 fn decision(json: Value) -> Decision {
-    serde_json::from_value(json).expect("a decision record")
+    dataset::parse(DataFile::Decisions, &json.to_string()).expect("a decision record")
 }
 
 #[test]

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use council_explorer::core::dataset::{self, DataFile};
 use council_explorer::core::model::{ItemKind, Person, Section};
 use ingest::{build, Inputs};
 use serde::Deserialize;
@@ -369,7 +370,7 @@ fn people_guests_attendance_and_kinds_hold_up_against_the_notes() {
     let set = read_set(&root.join("ingest/tests/eval/people"));
     if let Ok(path) = std::env::var("PEOPLE_EVAL_MEETINGS") {
         let text = std::fs::read_to_string(&path).unwrap();
-        let sections: Vec<Section> = serde_json::from_str(&text).unwrap();
+        let sections: Vec<Section> = dataset::parse(DataFile::Meetings, &text).unwrap();
         print!("{}", report(&evaluate(&set, &sections, None)));
         return;
     }

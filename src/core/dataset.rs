@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::de::DeserializeOwned;
 use thiserror::Error;
 
+use super::json::{Read, Reader};
 use super::model::{
     DateBasis, Decider, Decision, Delegation, Election, Item, Manifest, Nomination, Pep,
     PepDetails, Person, Section, Term, VotingMethod,
@@ -273,21 +273,17 @@ pub fn check_rounds(e: &Election) -> Vec<RoundProblem> {
 }
 
 /// Parses one file's text, naming the file and position on failure.
-pub fn parse<T: DeserializeOwned>(file: DataFile, text: &str) -> Result<T, DataError> {
+pub fn parse<T: Read>(file: DataFile, text: &str) -> Result<T, DataError> {
     if text.trim().is_empty() {
         return Err(DataError::Empty { file: file.name() });
     }
-    serde_json::from_str(text).map_err(|e| {
-        // serde's message ends with the position, which the error already shows.
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
+    Reader::whole(text).map_err(|e| {
+        let (line, column) = e.position(text);
         DataError::Parse {
             file: file.name(),
-            line: e.line(),
-            column: e.column(),
-            message: message.to_owned(),
+            line,
+            column,
+            message: e.message,
         }
     })
 }

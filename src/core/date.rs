@@ -4,7 +4,6 @@
 //! them.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer};
 
 /// The months' English names, January first.
 pub const MONTHS: [&str; 12] = [
@@ -81,20 +80,9 @@ fn iso_fields(s: &str) -> Option<(i32, u32, u32)> {
 }
 
 /// Why `s` is not a date, in words for the error view.
-fn why_not(s: &str) -> String {
+pub fn why_not(s: &str) -> String {
     match iso_fields(s) {
         Some(_) => format!("\"{s}\" is an invalid date: month or day out of range"),
         None => format!("\"{s}\" is an invalid date: expected YYYY-MM-DD"),
     }
-}
-
-/// serde `deserialize_with` for a `YYYY-MM-DD` field.
-pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    let s = String::deserialize(d)?;
-    parse_iso(&s).ok_or_else(|| serde::de::Error::custom(why_not(&s)))
-}
-
-/// serde `deserialize_with` for an optional `YYYY-MM-DD` field (use with `default`).
-pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    de(d).map(Some)
 }

@@ -1,12 +1,16 @@
 //! The data set's records, exactly as they are stored in `data/*.json`.
 //!
 //! These types are the contract between the ingest tool (which writes them) and the app (which
-//! reads them); `data/README.md` documents the same format for people. Plain serde types only:
-//! nothing here knows about the browser.
+//! reads them); `data/README.md` documents the same format for people. The ingest writes them
+//! with serde's `Serialize`; the app reads them with [`super::json`]: each struct lists its
+//! fields in `reads!` (those after the `;` may be left out), each kind its names in `names!`.
+//! Nothing here knows about the browser.
 
 use chrono::NaiveDate;
 
-use super::date;
+use super::json::{names, reads, Read, Reader, Result};
+// The ingest's curated files name roles, outcomes and deciders, so those three also derive
+// serde's reader; the app never calls it.
 use serde::{Deserialize, Serialize};
 
 /// A person's stable id: lowercase ASCII words joined by hyphens (`pablo-galindo-salgado`).
@@ -16,7 +20,7 @@ pub type PersonId = String;
 pub type SectionId = String;
 
 /// Where a record was read from. `url` is the public page a reader can check it against.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// File inside its repository, e.g. `updates/2023-08-steering-council-update.md`.
     pub file: String,
@@ -25,22 +29,25 @@ pub struct Source {
     /// Public URL of the record (a GitHub anchor for a notes section or item).
     pub url: String,
 }
+reads!(Source { file, line, url });
 
 /// One public repository the data set was built from, at the commit that was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Upstream {
     pub name: String,
     pub url: String,
     pub commit: String,
 }
+reads!(Upstream { name, url, commit });
 
 /// `data/manifest.json`: what the data set was built from and the files it consists of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Manifest {
     /// Format version; the app refuses files with a version it does not know.
     pub format: u32,
     pub upstreams: Vec<Upstream>,
 }
+reads!(Manifest { format, upstreams });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -52,19 +59,16 @@ pub enum Role {
     ReleaseManager,
     Guest,
 }
+names!(Role {
+    CouncilMember = "council_member",
+    Nominee = "nominee",
+    DeveloperInResidence = "developer_in_residence",
+    PsfStaff = "psf_staff",
+    ReleaseManager = "release_manager",
+    Guest = "guest",
+});
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::CouncilMember => "council_member",
-            Role::Nominee => "nominee",
-            Role::DeveloperInResidence => "developer_in_residence",
-            Role::PsfStaff => "psf_staff",
-            Role::ReleaseManager => "release_manager",
-            Role::Guest => "guest",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Role::CouncilMember => "Council member",
@@ -78,23 +82,22 @@ impl Role {
 }
 
 /// `data/people.json`: everyone the data set names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     pub id: PersonId,
     /// The name to display (the current one where a person changed it).
     pub name: String,
     /// Other forms the sources use: first names, spelling variants, former names.
-    #[serde(default)]
     pub aliases: Vec<String>,
-    #[serde(default)]
     pub roles: Vec<Role>,
     /// A short description in our own words, e.g. "PSF Executive Director".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+reads!(Person { id, name; aliases, roles, note });
 
 /// `data/terms.json`: one council term and its five members.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {
     /// The term's year as PEP 13 names it (the 2023 term was elected in December 2022).
     pub year: u16,
@@ -102,18 +105,14 @@ pub struct Term {
     pub election_pep: u16,
     pub members: Vec<PersonId>,
     /// First day of the term: the day after voting closed (no source states it).
-    #[serde(deserialize_with = "date::de")]
     pub start: NaiveDate,
     /// Last day of the term: the day the next election's voting closed; `None` for the current term.
-    #[serde(
-        default,
-        deserialize_with = "date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
 }
+reads!(Term { year, election_pep, members, start; end });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VotingMethod {
     /// Each voter approves any number of candidates; the five with most votes win.
@@ -121,27 +120,21 @@ pub enum VotingMethod {
     /// STAR voting (0–5 stars per candidate, then runoff), used from the 2026 term.
     Star,
 }
-
-impl VotingMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            VotingMethod::Approval => "approval",
-            VotingMethod::Star => "star",
-        }
-    }
-}
+names!(VotingMethod {
+    Approval = "approval",
+    Star = "star",
+});
 
 /// A span of days, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Period {
-    #[serde(deserialize_with = "date::de")]
     pub start: NaiveDate,
-    #[serde(deserialize_with = "date::de")]
     pub end: NaiveDate,
 }
+reads!(Period { start, end });
 
 /// `data/elections.json`: one election (PEP 8100–8107).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Election {
     /// The term it elected (2019 … 2026).
     pub term: u16,
@@ -150,7 +143,7 @@ pub struct Election {
     pub nomination: Period,
     pub voting: Period,
     /// A second voting round when too few ballots came in (the 2024 term).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extension: Option<Extension>,
     /// Core developers eligible to vote.
     pub eligible: u32,
@@ -159,12 +152,13 @@ pub struct Election {
     pub candidates: Vec<Candidate>,
     /// A STAR election's count, one round per seat in the order the seats were filled; empty
     /// for approval elections, which have no rounds.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<SeatRound>,
     pub source: Source,
 }
+reads!(Election { term, pep, method, nomination, voting, eligible, cast, candidates, source; extension, rounds });
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Extension {
     pub voting: Period,
     /// Ballots cast in the first round, before the extension.
@@ -174,34 +168,39 @@ pub struct Extension {
     /// Ballots cast in the extension round.
     pub cast: u32,
 }
+reads!(Extension {
+    voting,
+    first_round_cast,
+    invited,
+    cast
+});
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Candidate {
     pub person: PersonId,
     /// The name as the election PEP writes it ("Alyssa (Nick) Coghlan", "Dong-hee Na").
     pub name_as_written: String,
     /// Approval votes; `None` for a STAR election or a withdrawn nominee.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub votes: Option<u32>,
     /// Total stars in a STAR election.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stars: Option<u32>,
     pub elected: bool,
-    #[serde(default)]
     pub withdrawn: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub withdrawal_url: Option<String>,
 }
+reads!(Candidate { person, name_as_written, elected; votes, stars, withdrawn, withdrawal_url });
 
 /// One seat of a multi-winner STAR count (Bloc STAR, the 2026 term): the scoring round takes
 /// the two candidates not yet elected with the most stars, and the automatic runoff between
 /// them elects the one more voters rated higher.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SeatRound {
     /// 1 for the first seat filled, up to the number of seats.
     pub seat: u8,
     /// The scoring round's two finalists, as the election PEP lists them (more stars first).
-    #[serde(deserialize_with = "two_finalists")]
     pub finalists: [Finalist; 2],
     /// The finalist the runoff elected.
     pub winner: PersonId,
@@ -210,17 +209,25 @@ pub struct SeatRound {
     /// 1-based line of the seat's heading in the election PEP.
     pub line: u32,
 }
+reads!(SeatRound {
+    seat,
+    finalists,
+    winner,
+    equal,
+    line
+});
 
-/// A list of exactly two finalists. serde's own array reading would call a third one
-/// "trailing characters"; this says what is wrong.
-fn two_finalists<'de, D: serde::Deserializer<'de>>(d: D) -> Result<[Finalist; 2], D::Error> {
-    let list = Vec::<Finalist>::deserialize(d)?;
-    let n = list.len();
-    list.try_into()
-        .map_err(|_| serde::de::Error::custom(format!("a seat has {n} finalists, not two")))
+/// A list of exactly two finalists, with a message that says so when it is not.
+impl Read for [Finalist; 2] {
+    fn read(r: &mut Reader<'_>) -> Result<Self> {
+        let list = Vec::<Finalist>::read(r)?;
+        let n = list.len();
+        list.try_into()
+            .map_err(|_| r.error(format!("a seat has {n} finalists, not two")))
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finalist {
     pub person: PersonId,
     /// Stars in the scoring round. Bloc STAR never reweights ballots, so these are the
@@ -229,8 +236,13 @@ pub struct Finalist {
     /// Voters who, in the runoff, rated this finalist above the other one.
     pub preferred_by: u32,
 }
+reads!(Finalist {
+    person,
+    stars,
+    preferred_by
+});
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FirstPostBy {
     /// The candidate nominated themselves.
@@ -238,9 +250,13 @@ pub enum FirstPostBy {
     /// Someone else nominated them.
     Nominator,
 }
+names!(FirstPostBy {
+    Candidate = "candidate",
+    Nominator = "nominator",
+});
 
 /// `data/nominations.json`: one nominee's nomination for one term (77 in all).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Nomination {
     /// `<term>-<person>`, e.g. `2023-pablo-galindo-salgado`.
     pub id: String,
@@ -249,20 +265,18 @@ pub struct Nomination {
     /// The discuss.python.org thread, as the election PEP links it.
     pub thread_url: String,
     /// Who wrote the thread's first post, where a stored copy of the thread says so.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_post_by: Option<FirstPostBy>,
     /// Names of those who nominated the candidate, where the thread says so.
-    #[serde(default)]
     pub nominators: Vec<String>,
     /// The platform as three to six short points in our own words; empty when the statement
     /// is not known (the thread link is then all there is).
-    #[serde(default)]
     pub platform: Vec<String>,
-    #[serde(default)]
     pub withdrawn: bool,
 }
+reads!(Nomination { id, term, person, thread_url; first_post_by, nominators, platform, withdrawn });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     /// A dated weekly meeting.
@@ -276,18 +290,15 @@ pub enum SectionKind {
     /// An undated summary of several months (November 2023 – June 2024).
     PeriodSummary,
 }
+names!(SectionKind {
+    Meeting = "meeting",
+    NoMeeting = "no_meeting",
+    Recap = "recap",
+    Update = "update",
+    PeriodSummary = "period_summary",
+});
 
 impl SectionKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SectionKind::Meeting => "meeting",
-            SectionKind::NoMeeting => "no_meeting",
-            SectionKind::Recap => "recap",
-            SectionKind::Update => "update",
-            SectionKind::PeriodSummary => "period_summary",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             SectionKind::Meeting => "Meeting",
@@ -300,26 +311,26 @@ impl SectionKind {
 }
 
 /// Who the notes say was there. Most meetings state nothing (`stated: false`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Attendance {
     pub stated: bool,
-    #[serde(default)]
     pub present: Vec<PersonId>,
-    #[serde(default)]
     pub absent: Vec<PersonId>,
     /// A head-count when that is all the notes give ("4 SC members present").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u8>,
 }
+reads!(Attendance { stated; present, absent, count });
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Guest {
     pub person: PersonId,
     /// Why they were there, in our words ("Developer-in-Residence sync").
     pub role: String,
 }
+reads!(Guest { person, role });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// The council recorded an outcome on a PEP.
@@ -335,19 +346,16 @@ pub enum ItemKind {
     /// Who attended, or that no meeting took place.
     Attendance,
 }
+names!(ItemKind {
+    Decision = "decision",
+    Discussion = "discussion",
+    GuestSync = "guest_sync",
+    Update = "update",
+    Conduct = "conduct",
+    Attendance = "attendance",
+});
 
 impl ItemKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ItemKind::Decision => "decision",
-            ItemKind::Discussion => "discussion",
-            ItemKind::GuestSync => "guest_sync",
-            ItemKind::Update => "update",
-            ItemKind::Conduct => "conduct",
-            ItemKind::Attendance => "attendance",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             ItemKind::Decision => "Decision",
@@ -373,28 +381,16 @@ pub enum OutcomeKind {
     /// The council asked the authors to withdraw it (PEP 659).
     WithdrawalRequested,
 }
+names!(OutcomeKind {
+    Accepted = "accepted",
+    Rejected = "rejected",
+    Deferred = "deferred",
+    Conditional = "conditional",
+    Tentative = "tentative",
+    WithdrawalRequested = "withdrawal_requested",
+});
 
 impl OutcomeKind {
-    pub const ALL: [OutcomeKind; 6] = [
-        OutcomeKind::Accepted,
-        OutcomeKind::Rejected,
-        OutcomeKind::Deferred,
-        OutcomeKind::Conditional,
-        OutcomeKind::Tentative,
-        OutcomeKind::WithdrawalRequested,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutcomeKind::Accepted => "accepted",
-            OutcomeKind::Rejected => "rejected",
-            OutcomeKind::Deferred => "deferred",
-            OutcomeKind::Conditional => "conditional",
-            OutcomeKind::Tentative => "tentative",
-            OutcomeKind::WithdrawalRequested => "withdrawal_requested",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             OutcomeKind::Accepted => "accepted",
@@ -407,59 +403,58 @@ impl OutcomeKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     pub pep: u16,
     pub result: OutcomeKind,
 }
+reads!(Outcome { pep, result });
 
 /// A link the notes give, kept as structure rather than as Markdown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
     /// The link text, when it is a fact (a PEP title, an issue number); else a neutral label.
     pub label: String,
     pub url: String,
 }
+reads!(Link { label, url });
 
 /// One top-level bullet (or stand-alone paragraph) of a section, nested bullets folded in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
     /// 1-based position in its section; `<section>#<n>` is the item's stable id.
     pub n: u16,
     pub kind: ItemKind,
     /// A plain-text subheading the item stands under (2024-09 and 2024-10 use them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
-    #[serde(default)]
     pub peps: Vec<u16>,
-    #[serde(default)]
     pub people: Vec<PersonId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
     /// Every outcome the item records, in the order of `data/decisions.json`; `outcome` is the
     /// first of them. A 2019 update or a period summary folds several decisions into one item.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<Outcome>,
     /// One or two sentences in our own words; `None` until written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    #[serde(default)]
     pub links: Vec<Link>,
     /// 1-based line of the item's first line in the section's file.
     pub line: u32,
 }
+reads!(Item { n, kind, line; topic, peps, people, outcome, outcomes, summary, links });
 
 /// `data/meetings.json`: one section of the council's notes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     pub id: SectionId,
     pub kind: SectionKind,
     /// The day of a meeting, or the day a recap, update or summary stands for on the timeline
     /// (the first day of the period it covers).
-    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     /// For recaps and period summaries: the months covered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// Whether a meeting took place (false for `no_meeting` sections without a partial one).
     pub held: bool,
@@ -468,15 +463,14 @@ pub struct Section {
     /// The heading as the notes write it (a fact: a date or a month name).
     pub heading: String,
     /// What the section was mostly about, in one line of our own words; `None` until written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gist: Option<String>,
-    #[serde(default)]
     pub attendance: Attendance,
-    #[serde(default)]
     pub guests: Vec<Guest>,
     pub items: Vec<Item>,
     pub source: Source,
 }
+reads!(Section { id, kind, date, held, term, heading, items, source; period, gist, attendance, guests });
 
 impl Section {
     /// The heading to show: as the notes write it, less the colon some recaps end with
@@ -509,17 +503,14 @@ pub enum DateBasis {
     /// The commit of python/peps that changed the PEP's `Status:` to this outcome.
     StatusHistory,
 }
+names!(DateBasis {
+    PepHeader = "pep_header",
+    Meeting = "meeting",
+    Period = "period",
+    StatusHistory = "status_history",
+});
 
 impl DateBasis {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateBasis::PepHeader => "pep_header",
-            DateBasis::Meeting => "meeting",
-            DateBasis::Period => "period",
-            DateBasis::StatusHistory => "status_history",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             DateBasis::PepHeader => "date of the PEP's Resolution header",
@@ -542,17 +533,12 @@ pub enum Decider {
     /// The PEP's delegate: the person its header names, or a standing delegation.
     Delegate,
 }
+names!(Decider {
+    Council = "council",
+    Delegate = "delegate",
+});
 
 impl Decider {
-    pub const ALL: [Decider; 2] = [Decider::Council, Decider::Delegate];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decider::Council => "council",
-            Decider::Delegate => "delegate",
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Decider::Council => "the Steering Council",
@@ -566,7 +552,7 @@ impl Decider {
 }
 
 /// How a PEP came to a delegate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Delegation {
     /// Its own `PEP-Delegate:` or `BDFL-Delegate:` header names them.
@@ -575,44 +561,47 @@ pub enum Delegation {
     /// (`process/standing-delegations.md` of python/steering-council).
     StandingPackaging,
 }
+names!(Delegation {
+    PepHeader = "pep_header",
+    StandingPackaging = "standing_packaging",
+});
 
 /// Who decided in the council's place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Delegate {
     pub via: Delegation,
     /// The name as the PEP's header writes it, address dropped; `None` for a standing
     /// delegation, which names no one for a given PEP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The person that name means, where it means exactly one person of `people.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<PersonId>,
 }
+reads!(Delegate { via; name, person });
 
 /// The item of the council's notes that records an outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NotesBasis {
     pub section: SectionId,
     /// The item's `n` in that section.
     pub item: u16,
 }
+reads!(NotesBasis { section, item });
 
 /// The PEP's `Resolution:` header, when it is the resolution of this outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeaderBasis {
     /// Present only for the dated form `` `DD-Mon-YYYY <url>`__ ``.
-    #[serde(
-        default,
-        deserialize_with = "date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     pub url: String,
 }
+reads!(HeaderBasis { url; date });
 
 /// A status a PEP's history changes to that is a decision. Written in lowercase in the data,
 /// like every other kind; `as_str` gives it as the `Status:` header writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DecidedStatus {
     Accepted,
@@ -620,6 +609,18 @@ pub enum DecidedStatus {
     Final,
     Rejected,
     Deferred,
+}
+
+impl Read for DecidedStatus {
+    fn read(r: &mut Reader<'_>) -> Result<Self> {
+        use DecidedStatus::*;
+        r.name(&[Accepted, Final, Rejected, Deferred], |s| match s {
+            Accepted => "accepted",
+            Final => "final",
+            Rejected => "rejected",
+            Deferred => "deferred",
+        })
+    }
 }
 
 impl DecidedStatus {
@@ -644,48 +645,52 @@ impl DecidedStatus {
 }
 
 /// The change of the PEP's `Status:` in python/peps that is this outcome.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryBasis {
     /// The commit's date: when the file changed, not always the day of the decision.
-    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     pub commit: String,
     pub status: DecidedStatus,
 }
+reads!(HistoryBasis {
+    date,
+    commit,
+    status
+});
 
 /// Where a decision was found. At least one is present; each is one outcome, so one source
 /// never backs two records.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Bases {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<NotesBasis>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pep_header: Option<HeaderBasis>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_history: Option<HistoryBasis>,
 }
+reads!(Bases { ; notes, pep_header, status_history });
 
 /// `data/decisions.json`: one outcome on a PEP since the council took office, from the
 /// council's notes, the PEP's `Resolution:` header or its status history, or several of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
     /// `<pep>-<outcome>-<date>`, e.g. `713-rejected-2023-08-28`.
     pub id: String,
     pub pep: u16,
     pub outcome: OutcomeKind,
-    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     /// Which of the bases gave `date`.
     pub date_basis: DateBasis,
     pub bases: Bases,
     pub decided_by: Decider,
     /// Who decided, when `decided_by` is `delegate`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delegate: Option<Delegate>,
     /// Every section in which the PEP came up, in date order.
-    #[serde(default)]
     pub discussed_in: Vec<SectionId>,
 }
+reads!(Decision { id, pep, outcome, date, date_basis, bases, decided_by; delegate, discussed_in });
 
 impl Decision {
     /// The item of the notes that records it, if the notes do.
@@ -699,69 +704,61 @@ impl Decision {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Resolution {
     /// Present only for the dated form `` `DD-Mon-YYYY <url>`__ ``.
-    #[serde(
-        default,
-        deserialize_with = "date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
     pub url: String,
 }
+reads!(Resolution { url; date });
 
 /// One change of a PEP's `Status:` or `Resolution:` header in python/peps' history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusChange {
     /// Commit date: when the PEP file changed, not always the day of the decision.
-    #[serde(deserialize_with = "date::de")]
     pub date: NaiveDate,
     pub commit: String,
     /// `Status` or `Resolution`.
     pub field: String,
-    #[serde(default)]
     pub old: String,
     pub new: String,
 }
+reads!(StatusChange { date, commit, field, new; old });
 
 /// `data/peps.json`: every PEP's index record, from its header block: what lists, the
 /// timeline, search and a PEP page's first view need. The rest is in [`PepDetails`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pep {
     pub number: u16,
     pub title: String,
     pub status: String,
     #[serde(rename = "type")]
     pub pep_type: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
 }
+reads!(Pep { number, title, status, pep_type = "type"; topic });
 
 /// `data/peps/<number>.json`: the rest of one PEP's header and its status history. Only a PEP
 /// page shows these, so they are fetched when one opens rather than with the data set (they
 /// are four fifths of the PEPs' bytes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PepDetails {
     pub number: u16,
-    #[serde(
-        default,
-        deserialize_with = "date::de_opt",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub python_version: Option<String>,
     /// The PEP-Delegate or BDFL-Delegate, as the header names them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delegate: Option<String>,
-    #[serde(default)]
     pub authors: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Resolution>,
-    #[serde(default)]
     pub history: Vec<StatusChange>,
 }
+reads!(PepDetails { number; created, python_version, delegate, authors, resolution, history });
 
 /// The public page of PEP `number`.
 pub fn pep_url(number: u16) -> String {
