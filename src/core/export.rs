@@ -2,14 +2,13 @@
 //! date, kind, title, detail, PEPs, people, who decided, term and a link back to it. Plain text building,
 //! so it is tested natively; the UI only hands the text to the browser.
 
-use serde::Serialize;
-
 use super::dataset::Dataset;
+use super::json::quote;
 use super::route::Route;
 use super::timeline::Entry;
 
 /// One exported entry; the JSON form uses these field names, the CSV form the same order.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 struct Row<'a> {
     date: String,
     kind: &'static str,
@@ -97,12 +96,45 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// A JSON array of the same rows, pretty-printed.
+/// A JSON array of the same rows, one field per line.
 pub fn json<'a>(
     data: &Dataset,
     entries: impl IntoIterator<Item = &'a Entry>,
     link: impl Fn(&Route) -> String,
 ) -> String {
-    let rows: Vec<Row> = entries.into_iter().map(|e| row(data, e, &link)).collect();
-    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
+    let quoted = |s: &str| {
+        let mut out = String::new();
+        quote(&mut out, s);
+        out
+    };
+    let list = |items: Vec<String>| format!("[{}]", items.join(", "));
+    let rows: Vec<String> = entries
+        .into_iter()
+        .map(|e| {
+            let r = row(data, e, &link);
+            let values = [
+                quoted(&r.date),
+                quoted(r.kind),
+                quoted(r.label),
+                quoted(r.title),
+                quoted(r.detail),
+                list(r.peps.iter().map(u16::to_string).collect()),
+                list(r.people.iter().map(|p| quoted(p)).collect()),
+                quoted(r.decided_by),
+                r.term.to_string(),
+                quoted(&r.link),
+            ];
+            let fields: Vec<String> = HEADER
+                .iter()
+                .zip(values)
+                .map(|(k, v)| format!("    \"{k}\": {v}"))
+                .collect();
+            format!("  {{\n{}\n  }}", fields.join(",\n"))
+        })
+        .collect();
+    if rows.is_empty() {
+        "[]".to_string()
+    } else {
+        format!("[\n{}\n]", rows.join(",\n"))
+    }
 }

@@ -445,6 +445,23 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Appends `s` to `out` as a JSON string, quotes included (for the JSON export).
+pub fn quote(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0'..='\u{1f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// A value the data files hold.
 pub trait Read: Sized {
     fn read(r: &mut Reader<'_>) -> Result<Self>;
@@ -592,6 +609,18 @@ mod tests {
         assert!(read::<String>(r#""\x""#)
             .unwrap_err()
             .starts_with("invalid escape"));
+    }
+
+    #[test]
+    fn quoted_strings_read_back() {
+        let all: String = (0u8..0x80)
+            .map(char::from)
+            .chain("é😀\u{2028}".chars())
+            .collect();
+        let mut out = String::new();
+        quote(&mut out, &all);
+        assert_eq!(read::<String>(&out), Ok(all.clone()));
+        assert_eq!(serde_json::from_str::<String>(&out).ok(), Some(all));
     }
 
     #[test]
