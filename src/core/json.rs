@@ -416,7 +416,7 @@ impl<'a> Reader<'a> {
     /// Reads a field's value into its slot, refusing a second one.
     pub fn field<T: Read>(&mut self, slot: &mut Option<T>, key: &str) -> Result<()> {
         if slot.is_some() {
-            return Err(self.error(format!("duplicate field `{key}`")));
+            return Err(self.keyed("duplicate field", key));
         }
         *slot = Some(T::read(self)?);
         Ok(())
@@ -424,17 +424,22 @@ impl<'a> Reader<'a> {
 
     /// A required field's value, or the error that it is missing.
     pub fn required<T>(&self, slot: Option<T>, key: &str) -> Result<T> {
-        slot.ok_or_else(|| self.error(format!("missing field `{key}`")))
+        slot.ok_or_else(|| self.keyed("missing field", key))
     }
 
-    /// One of a kind's names (`"council_member"`).
-    pub fn name<T: Copy>(&mut self, all: &[T], as_str: fn(T) -> &'static str) -> Result<T> {
+    /// "missing field `id`": one function for every field's message, not one per field type.
+    fn keyed(&self, what: &str, key: &str) -> Error {
+        self.error(format!("{what} `{key}`"))
+    }
+
+    /// Which of a kind's names (`"council_member"`) comes next, as an index into `names`.
+    pub fn name(&mut self, names: &[&str]) -> Result<usize> {
         let start = self.at;
         let s = self.string()?;
-        if let Some(&v) = all.iter().find(|&&v| as_str(v) == s) {
-            return Ok(v);
+        if let Some(i) = names.iter().position(|&n| n == s) {
+            return Ok(i);
         }
-        let names: Vec<String> = all.iter().map(|&v| format!("`{}`", as_str(v))).collect();
+        let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
         Err(Error {
             at: start.max(self.at),
             message: format!(
@@ -560,18 +565,27 @@ macro_rules! names {
     ($ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
         impl $ty {
             pub const ALL: [$ty; [$($name),*].len()] = [$($ty::$variant),*];
+            const NAMES: [&'static str; [$($name),*].len()] = [$($name),*];
 
             /// The name the data files use.
             pub fn as_str(self) -> &'static str {
-                match self {
-                    $($ty::$variant => $name,)*
-                }
+                Self::NAMES[self as usize]
             }
         }
 
+        // `as_str` indexes NAMES by the discriminant: the build fails unless the variants are
+        // listed in the order they are declared.
+        const _: () = {
+            let mut i = 0;
+            while i < $ty::ALL.len() {
+                assert!($ty::ALL[i] as usize == i, "names! lists the variants out of order");
+                i += 1;
+            }
+        };
+
         impl $crate::core::json::Read for $ty {
             fn read(r: &mut $crate::core::json::Reader<'_>) -> $crate::core::json::Result<Self> {
-                r.name(&$ty::ALL, $ty::as_str)
+                r.name(&$ty::NAMES).map(|i| $ty::ALL[i])
             }
         }
     };
@@ -731,6 +745,7 @@ mod tests {
     fn kinds_read_by_name() {
         assert_eq!(read::<Colour>(r#""dark_blue""#), Ok(Colour::DarkBlue));
         assert_eq!(Colour::ALL, [Colour::Red, Colour::DarkBlue]);
+        assert_eq!(Colour::DarkBlue.as_str(), "dark_blue");
         assert_eq!(
             read::<Colour>(r#""green""#),
             Err("unknown variant `green`, expected one of `red`, `dark_blue` at 1:8".into())

@@ -491,7 +491,7 @@ impl Section {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {
     /// The dated `Resolution:` header of the PEP.
@@ -614,12 +614,9 @@ pub enum DecidedStatus {
 impl Read for DecidedStatus {
     fn read(r: &mut Reader<'_>) -> Result<Self> {
         use DecidedStatus::*;
-        r.name(&[Accepted, Final, Rejected, Deferred], |s| match s {
-            Accepted => "accepted",
-            Final => "final",
-            Rejected => "rejected",
-            Deferred => "deferred",
-        })
+        let all = [Accepted, Final, Rejected, Deferred];
+        r.name(&["accepted", "final", "rejected", "deferred"])
+            .map(|i| all[i])
     }
 }
 
