@@ -49,24 +49,18 @@ pub struct Manifest {
 }
 reads!(Manifest { format, upstreams });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    CouncilMember,
-    Nominee,
-    DeveloperInResidence,
-    PsfStaff,
-    ReleaseManager,
-    Guest,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        CouncilMember = "council_member",
+        Nominee = "nominee",
+        DeveloperInResidence = "developer_in_residence",
+        PsfStaff = "psf_staff",
+        ReleaseManager = "release_manager",
+        Guest = "guest",
+    }
 }
-names!(Role {
-    CouncilMember = "council_member",
-    Nominee = "nominee",
-    DeveloperInResidence = "developer_in_residence",
-    PsfStaff = "psf_staff",
-    ReleaseManager = "release_manager",
-    Guest = "guest",
-});
 
 impl Role {
     pub fn label(self) -> &'static str {
@@ -112,18 +106,16 @@ pub struct Term {
 }
 reads!(Term { year, election_pep, members, start; end });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VotingMethod {
-    /// Each voter approves any number of candidates; the five with most votes win.
-    Approval,
-    /// STAR voting (0–5 stars per candidate, then runoff), used from the 2026 term.
-    Star,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum VotingMethod {
+        /// Each voter approves any number of candidates; the five with most votes win.
+        Approval = "approval",
+        /// STAR voting (0–5 stars per candidate, then runoff), used from the 2026 term.
+        Star = "star",
+    }
 }
-names!(VotingMethod {
-    Approval = "approval",
-    Star = "star",
-});
 
 /// A span of days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -242,18 +234,16 @@ reads!(Finalist {
     preferred_by
 });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FirstPostBy {
-    /// The candidate nominated themselves.
-    Candidate,
-    /// Someone else nominated them.
-    Nominator,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum FirstPostBy {
+        /// The candidate nominated themselves.
+        Candidate = "candidate",
+        /// Someone else nominated them.
+        Nominator = "nominator",
+    }
 }
-names!(FirstPostBy {
-    Candidate = "candidate",
-    Nominator = "nominator",
-});
 
 /// `data/nominations.json`: one nominee's nomination for one term (77 in all).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -276,27 +266,22 @@ pub struct Nomination {
 }
 reads!(Nomination { id, term, person, thread_url; first_post_by, nominators, platform, withdrawn });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SectionKind {
-    /// A dated weekly meeting.
-    Meeting,
-    /// A dated section that says no (regular) meeting took place.
-    NoMeeting,
-    /// A monthly recap (July 2019 – December 2020).
-    Recap,
-    /// One of the early 2019 updates, organised by the council's mandate.
-    Update,
-    /// An undated summary of several months (November 2023 – June 2024).
-    PeriodSummary,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SectionKind {
+        /// A dated weekly meeting.
+        Meeting = "meeting",
+        /// A dated section that says no (regular) meeting took place.
+        NoMeeting = "no_meeting",
+        /// A monthly recap (July 2019 – December 2020).
+        Recap = "recap",
+        /// One of the early 2019 updates, organised by the council's mandate.
+        Update = "update",
+        /// An undated summary of several months (November 2023 – June 2024).
+        PeriodSummary = "period_summary",
+    }
 }
-names!(SectionKind {
-    Meeting = "meeting",
-    NoMeeting = "no_meeting",
-    Recap = "recap",
-    Update = "update",
-    PeriodSummary = "period_summary",
-});
 
 impl SectionKind {
     pub fn label(self) -> &'static str {
@@ -330,30 +315,24 @@ pub struct Guest {
 }
 reads!(Guest { person, role });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    /// The council recorded an outcome on a PEP.
-    Decision,
-    /// A PEP or proposal was discussed without an outcome.
-    Discussion,
-    /// A sync with a guest (Developer-in-Residence, PSF staff, release manager…).
-    GuestSync,
-    /// News, status or administration.
-    Update,
-    /// Code of Conduct and moderation matters.
-    Conduct,
-    /// Who attended, or that no meeting took place.
-    Attendance,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ItemKind {
+        /// The council recorded an outcome on a PEP.
+        Decision = "decision",
+        /// A PEP or proposal was discussed without an outcome.
+        Discussion = "discussion",
+        /// A sync with a guest (Developer-in-Residence, PSF staff, release manager…).
+        GuestSync = "guest_sync",
+        /// News, status or administration.
+        Update = "update",
+        /// Code of Conduct and moderation matters.
+        Conduct = "conduct",
+        /// Who attended, or that no meeting took place.
+        Attendance = "attendance",
+    }
 }
-names!(ItemKind {
-    Decision = "decision",
-    Discussion = "discussion",
-    GuestSync = "guest_sync",
-    Update = "update",
-    Conduct = "conduct",
-    Attendance = "attendance",
-});
 
 impl ItemKind {
     pub fn label(self) -> &'static str {
@@ -368,27 +347,21 @@ impl ItemKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OutcomeKind {
-    Accepted,
-    Rejected,
-    Deferred,
-    /// Accepted on conditions (PEP 689).
-    Conditional,
-    /// Tentatively accepted (PEP 649).
-    Tentative,
-    /// The council asked the authors to withdraw it (PEP 659).
-    WithdrawalRequested,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum OutcomeKind {
+        Accepted = "accepted",
+        Rejected = "rejected",
+        Deferred = "deferred",
+        /// Accepted on conditions (PEP 689).
+        Conditional = "conditional",
+        /// Tentatively accepted (PEP 649).
+        Tentative = "tentative",
+        /// The council asked the authors to withdraw it (PEP 659).
+        WithdrawalRequested = "withdrawal_requested",
+    }
 }
-names!(OutcomeKind {
-    Accepted = "accepted",
-    Rejected = "rejected",
-    Deferred = "deferred",
-    Conditional = "conditional",
-    Tentative = "tentative",
-    WithdrawalRequested = "withdrawal_requested",
-});
 
 impl OutcomeKind {
     pub fn label(self) -> &'static str {
@@ -491,24 +464,20 @@ impl Section {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateBasis {
-    /// The dated `Resolution:` header of the PEP.
-    PepHeader,
-    /// The meeting whose notes record the outcome.
-    Meeting,
-    /// The first day of the recap, update or summary that records it.
-    Period,
-    /// The commit of python/peps that changed the PEP's `Status:` to this outcome.
-    StatusHistory,
+names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DateBasis {
+        /// The dated `Resolution:` header of the PEP.
+        PepHeader = "pep_header",
+        /// The meeting whose notes record the outcome.
+        Meeting = "meeting",
+        /// The first day of the recap, update or summary that records it.
+        Period = "period",
+        /// The commit of python/peps that changed the PEP's `Status:` to this outcome.
+        StatusHistory = "status_history",
+    }
 }
-names!(DateBasis {
-    PepHeader = "pep_header",
-    Meeting = "meeting",
-    Period = "period",
-    StatusHistory = "status_history",
-});
 
 impl DateBasis {
     pub fn label(self) -> &'static str {
@@ -521,22 +490,20 @@ impl DateBasis {
     }
 }
 
-/// Who took a decision: the council itself, or someone it handed the PEP to.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Decider {
-    /// The Steering Council (typing PEPs too: the Typing Council is only consulted).
-    #[default]
-    Council,
-    /// The PEP's delegate: the person its header names, or a standing delegation.
-    Delegate,
+names! {
+    /// Who took a decision: the council itself, or someone it handed the PEP to.
+    #[derive(
+        Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    )]
+    #[serde(rename_all = "snake_case")]
+    pub enum Decider {
+        /// The Steering Council (typing PEPs too: the Typing Council is only consulted).
+        #[default]
+        Council = "council",
+        /// The PEP's delegate: the person its header names, or a standing delegation.
+        Delegate = "delegate",
+    }
 }
-names!(Decider {
-    Council = "council",
-    Delegate = "delegate",
-});
 
 impl Decider {
     pub fn label(self) -> &'static str {
@@ -551,20 +518,18 @@ impl Decider {
     }
 }
 
-/// How a PEP came to a delegate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Delegation {
-    /// Its own `PEP-Delegate:` or `BDFL-Delegate:` header names them.
-    PepHeader,
-    /// The council's standing delegation of packaging PEPs to the PyPA's delegates
-    /// (`process/standing-delegations.md` of python/steering-council).
-    StandingPackaging,
+names! {
+    /// How a PEP came to a delegate.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Delegation {
+        /// Its own `PEP-Delegate:` or `BDFL-Delegate:` header names them.
+        PepHeader = "pep_header",
+        /// The council's standing delegation of packaging PEPs to the PyPA's delegates
+        /// (`process/standing-delegations.md` of python/steering-council).
+        StandingPackaging = "standing_packaging",
+    }
 }
-names!(Delegation {
-    PepHeader = "pep_header",
-    StandingPackaging = "standing_packaging",
-});
 
 /// Who decided in the council's place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
