@@ -21,8 +21,7 @@ pub struct Error {
 }
 
 impl Error {
-    /// The 1-based line and column of `at` in `text` (the column in bytes, as serde_json
-    /// counts it).
+    /// The 1-based line and column of `at` in `text`, the column counted in bytes.
     pub fn position(&self, text: &str) -> (usize, usize) {
         let before = &text.as_bytes()[..self.at.min(text.len())];
         let line_start = before
