@@ -6,7 +6,9 @@ mod support;
 
 use std::sync::OnceLock;
 
-use council_explorer::core::dataset::{is_slug, Dataset};
+use council_explorer::core::dataset::{self, is_slug, DataFile, Dataset};
+use council_explorer::core::json::{self, Read, Reader};
+use council_explorer::core::model::{Election, Section};
 use council_explorer::core::peps::{OutcomeChoice, PepQuery, PepSort};
 use council_explorer::core::query::{parse_pep, set_qualifier, Filter, Qualifier};
 use council_explorer::core::route::{href, is_section_id, Route};
@@ -349,5 +351,75 @@ proptest! {
         prop_assert_eq!(Route::parse(&Route::search(q.clone()).path()), want);
         let list = Route::Peps(PepQuery { sort, outcome });
         prop_assert_eq!(Route::parse(&list.path()), list);
+    }
+}
+
+/// Any JSON value, read and dropped: the reader's grammar alone, without a data type's.
+struct AnyValue;
+
+impl Read for AnyValue {
+    fn read(r: &mut Reader<'_>) -> json::Result<Self> {
+        r.skip().map(|()| AnyValue)
+    }
+}
+
+/// Texts made of JSON's tokens and near-misses, in any order: mostly not JSON, some JSON.
+fn json_like() -> impl Strategy<Value = String> {
+    let tokens = vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        " ",
+        "\"a\"",
+        "\"k\":",
+        "\"\\u00e9\\n\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\ud83d\"",
+        "\"\\x\"",
+        "\"",
+        "\\",
+        "0",
+        "1",
+        "-0",
+        "12",
+        "01",
+        "1.5e3",
+        "1.",
+        "-",
+        "1e",
+        "true",
+        "false",
+        "null",
+        "nul",
+        "é",
+    ];
+    prop::collection::vec(prop::sample::select(tokens), 0..16).prop_map(|t| t.concat())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The app's reader accepts exactly the texts serde_json accepts as JSON. Left out: numbers
+    /// too large for a 64-bit float (an exponent of three digits or more), which serde_json
+    /// refuses and the reader, which holds no float, skips like any other.
+    #[test]
+    fn the_reader_accepts_what_serde_json_accepts(text in json_like()) {
+        let huge = text.split(['e', 'E']).skip(1).any(|after| {
+            after.trim_start_matches(['+', '-']).bytes().take_while(u8::is_ascii_digit).count() >= 3
+        });
+        prop_assume!(!huge);
+        let ours = Reader::whole::<AnyValue>(&text).is_ok();
+        let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+        prop_assert_eq!(ours, theirs, "{:?}", text);
+    }
+
+    /// No text, JSON or not, makes reading a data file panic.
+    #[test]
+    fn no_text_makes_reading_a_file_panic(text in "\\PC*") {
+        let _ = dataset::parse::<Vec<Section>>(DataFile::Meetings, &text);
+        let _ = dataset::parse::<Vec<Election>>(DataFile::Elections, &text);
     }
 }

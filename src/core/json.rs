@@ -174,7 +174,13 @@ impl<'a> Reader<'a> {
             *at > from
         };
         let mut at = start + usize::from(bytes.get(start) == Some(&b'-'));
-        let mut ok = digits(&mut at);
+        // JSON allows no leading zero: `0` alone, or a digit from 1 and then any.
+        let mut ok = if bytes.get(at) == Some(&b'0') {
+            at += 1;
+            true
+        } else {
+            digits(&mut at)
+        };
         if ok && bytes.get(at) == Some(&b'.') {
             at += 1;
             ok = digits(&mut at);
@@ -293,20 +299,19 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32> {
-        let digits = self.text.get(self.at..self.at + 4);
-        let code = digits.and_then(|d| {
-            d.bytes()
-                .all(|b| b.is_ascii_hexdigit())
-                .then(|| u32::from_str_radix(d, 16).ok())
-                .flatten()
-        });
-        match (code, digits) {
-            (Some(code), _) => {
+        let Some(digits) = self.text.as_bytes().get(self.at..self.at + 4) else {
+            self.at = self.text.len();
+            return Err(self.eof("a string"));
+        };
+        let code = digits
+            .iter()
+            .try_fold(0, |n, &b| char::from(b).to_digit(16).map(|d| n * 16 + d));
+        match code {
+            Some(code) => {
                 self.at += 4;
                 Ok(code)
             }
-            (None, None) => Err(self.eof("a string")),
-            (None, Some(_)) => Err(self.error("invalid escape")),
+            None => Err(self.error("invalid escape")),
         }
     }
 
@@ -621,6 +626,10 @@ mod tests {
             Err("EOF while parsing a string at 1:4".into())
         );
         assert!(read::<String>(r#""\ud83d""#).is_err());
+        assert!(read::<String>(r#""\u1😀""#)
+            .unwrap_err()
+            .starts_with("invalid escape"));
+        assert!(read::<String>(r#""\u12"#).unwrap_err().starts_with("EOF"));
         assert!(read::<String>(r#""\x""#)
             .unwrap_err()
             .starts_with("invalid escape"));
@@ -657,6 +666,8 @@ mod tests {
             Err("invalid type: string \"one\", expected u16 at 1:6".into())
         );
         assert!(read::<u16>("1.").is_err());
+        assert!(read::<u16>("01").is_err());
+        assert_eq!(read::<u16>("0"), Ok(0));
         assert!(read::<u16>("-").is_err());
     }
 
