@@ -3,7 +3,7 @@
 //! so it is tested natively; the UI only hands the text to the browser.
 
 use super::dataset::Dataset;
-use super::json::quote;
+use super::json::quoted;
 use super::route::Route;
 use super::timeline::Entry;
 
@@ -102,11 +102,6 @@ pub fn json<'a>(
     entries: impl IntoIterator<Item = &'a Entry>,
     link: impl Fn(&Route) -> String,
 ) -> String {
-    let quoted = |s: &str| {
-        let mut out = String::new();
-        quote(&mut out, s);
-        out
-    };
     let list = |items: Vec<String>| format!("[{}]", items.join(", "));
     let rows: Vec<String> = entries
         .into_iter()

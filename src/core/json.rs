@@ -222,9 +222,8 @@ impl<'a> Reader<'a> {
         }
         self.at += 1;
         let bytes = self.text.as_bytes();
-        let start = self.at;
         let mut owned: Option<String> = None;
-        let mut run = start;
+        let mut run = self.at;
         loop {
             // Runs of plain characters are most of the text: find the run's end in one scan.
             let rest = &bytes[self.at..];
@@ -343,11 +342,10 @@ impl<'a> Reader<'a> {
         if !self.next(first, b'}', "an object")? {
             return Ok(None);
         }
-        if self.peek() != Some(b'"') {
-            return Err(match self.peek() {
-                None => self.eof("an object"),
-                Some(_) => self.error("key must be a string"),
-            });
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.eof("an object")),
+            Some(_) => return Err(self.error("key must be a string")),
         }
         let key = self.string()?;
         match self.peek() {
@@ -455,8 +453,9 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Appends `s` to `out` as a JSON string, quotes included (for the JSON export).
-pub fn quote(out: &mut String, s: &str) {
+/// `s` as a JSON string, quotes included (for the JSON export).
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
         match c {
@@ -470,6 +469,7 @@ pub fn quote(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+    out
 }
 
 /// A value the data files hold.
@@ -641,8 +641,7 @@ mod tests {
             .map(char::from)
             .chain("é😀\u{2028}".chars())
             .collect();
-        let mut out = String::new();
-        quote(&mut out, &all);
+        let out = quoted(&all);
         assert_eq!(read::<String>(&out), Ok(all.clone()));
         assert_eq!(serde_json::from_str::<String>(&out).ok(), Some(all));
     }
