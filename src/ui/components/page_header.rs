@@ -1,5 +1,6 @@
 //! A page's breadcrumb trail and heading: the timeline, the list a record belongs to, and the
-//! page itself, then its `h1`. One view for every page, so the wasm carries it once.
+//! page itself, then its `h1`, and for a list its count. One view for every page, so the wasm
+//! carries it once.
 
 use leptos::prelude::*;
 
@@ -34,5 +35,26 @@ pub fn PageHeader(
             <span aria-current="page">{crumb}</span>
         </nav>
         <h1>{title}</h1>
+    }
+}
+
+/// A list page's header: the trail and heading, both the list's name, then how many the list
+/// holds, in words and as `data-count` for tests.
+#[component]
+pub fn ListHeader(
+    /// The list's route.
+    route: Route,
+    /// The list's name ("People"), its crumb and its heading.
+    name: &'static str,
+    /// The count line's test id.
+    testid: &'static str,
+    /// How many the list holds.
+    count: usize,
+    /// The count in words ("8 elections, one for each council term.").
+    text: String,
+) -> impl IntoView {
+    view! {
+        <PageHeader route crumb=name.to_string() title=name.to_string()/>
+        <p class="result-count" data-testid=testid data-count=count.to_string()>{text}</p>
     }
 }

@@ -9,7 +9,7 @@ use crate::core::elections::{overview, ElectionSummary};
 use crate::core::number::percent;
 use crate::core::route::Route;
 use crate::ui::components::bar_chart::{Bar, BarChart};
-use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::page_header::ListHeader;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::context::use_base;
@@ -100,10 +100,8 @@ fn ElectionList(
         .collect_view();
     let count = all.len();
     view! {
-        <PageHeader route=Route::Elections crumb="Elections".to_string() title="Elections".to_string()/>
-        <p class="result-count" data-testid="election-count" data-count=count.to_string()>
-            {format!("{count} elections, one for each council term.")}
-        </p>
+        <ListHeader route=Route::Elections name="Elections" testid="election-count" count
+            text=format!("{count} elections, one for each council term.")/>
         <div class="chart-pair">
             <figure class="chart">
                 <figcaption>"Turnout by term"</figcaption>

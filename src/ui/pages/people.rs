@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::core::people::{everyone, PersonSummary};
 use crate::core::route::Route;
-use crate::ui::components::page_header::PageHeader;
+use crate::ui::components::page_header::ListHeader;
 use crate::ui::components::person_link::PersonLink;
 use crate::ui::components::table_head::{TableHead, TableScroll};
 use crate::ui::context::use_base;
@@ -30,10 +30,8 @@ fn PeopleList(
     let total = people.len();
     let members = people.iter().filter(|p| !p.terms.is_empty()).count();
     view! {
-        <PageHeader route=Route::People crumb="People".to_string() title="People".to_string()/>
-        <p class="result-count" data-testid="people-count" data-count=total.to_string()>
-            {format!("{total} people, {members} of whom served on the council.")}
-        </p>
+        <ListHeader route=Route::People name="People" testid="people-count" count=total
+            text=format!("{total} people, {members} of whom served on the council.")/>
         <TableScroll label="Everyone with their roles">
             <table class="results" data-testid="people-table">
                 <caption class="visually-hidden">"Everyone with their roles"</caption>
