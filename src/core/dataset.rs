@@ -2,14 +2,15 @@
 //! reference resolves, and look-ups by id. The ingest tool runs the same `validate` before it
 //! writes, so the app and the ingest agree on what a good data set is.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use thiserror::Error;
 
 use super::json::{Read, Reader};
 use super::model::{
-    DateBasis, Decider, Decision, Delegation, Election, Item, Manifest, Nomination, Pep,
-    PepDetails, Person, Section, Term, VotingMethod,
+    DateBasis, Decider, Decision, Delegation, Election, Manifest, Nomination, Pep, PepDetails,
+    Person, Section, Term, VotingMethod,
 };
 use super::sort::sort_by;
 
@@ -381,7 +382,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
     }
     let person_ref =
         |file: DataFile, whose: &str, id: &str, bad: &mut dyn FnMut(DataFile, String)| {
-            if !people.contains(id) {
+            if !people.contains_key(id) {
                 bad(file, format!("{whose} names the unknown person \"{id}\""));
             }
         };
@@ -439,7 +440,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
             &n.person,
             &mut bad,
         );
-        if !terms.contains(&n.term) {
+        if !terms.contains_key(&n.term) {
             bad(
                 DataFile::Nominations,
                 format!("nomination {} is for the unknown term {}", n.id, n.term),
@@ -448,7 +449,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
     }
     for s in &p.sections {
         let whose = format!("section {}", s.id);
-        if !terms.contains(&s.term) {
+        if !terms.contains_key(&s.term) {
             bad(
                 DataFile::Meetings,
                 format!("{whose} is in the unknown term {}", s.term),
@@ -458,9 +459,9 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         for id in named.chain(s.guests.iter().map(|g| &g.person)) {
             person_ref(DataFile::Meetings, &whose, id, &mut bad);
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashMap::new();
         for item in &s.items {
-            if !seen.insert(item.n) {
+            if seen.insert(item.n, 0).is_some() {
                 bad(
                     DataFile::Meetings,
                     format!("{whose} has two items numbered {}", item.n),
@@ -471,7 +472,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
             }
             let outcome_peps = item.outcome.iter().chain(&item.outcomes).map(|o| o.pep);
             for pep in item.peps.iter().copied().chain(outcome_peps) {
-                if !peps.contains(&pep) {
+                if !peps.contains_key(&pep) {
                     bad(
                         DataFile::Meetings,
                         format!(
@@ -500,7 +501,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         }
     }
     check_decisions(p, &peps, &people, &sections, &mut bad);
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     for d in &p.pep_details {
         let mut problem = |problem: String| {
             problems.push(DataError::Details {
@@ -508,10 +509,10 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
                 problem,
             })
         };
-        if !peps.contains(&d.number) {
+        if !peps.contains_key(&d.number) {
             problem(format!("PEP {} is not in peps.json", d.number));
         }
-        if !seen.insert(d.number) {
+        if seen.insert(d.number, 0).is_some() {
             problem(format!("PEP {} has two details records", d.number));
         }
         check_details(d).into_iter().for_each(problem);
@@ -526,22 +527,22 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
 /// the PEP.
 fn check_decisions(
     p: &Parts,
-    peps: &HashSet<u16>,
-    people: &HashSet<&str>,
-    sections: &HashSet<&str>,
+    peps: &Ids<u16>,
+    people: &Ids<&str>,
+    sections: &Ids<&str>,
     bad: &mut impl FnMut(DataFile, String),
 ) {
-    let items: HashMap<(&str, u16), (&Section, &Item)> = p
-        .sections
-        .iter()
-        .flat_map(|s| s.items.iter().map(move |i| ((s.id.as_str(), i.n), (s, i))))
-        .collect();
+    let item = |section: &str, n: u16| {
+        let s = &p.sections[*sections.get(section)?];
+        Some((s, s.items.iter().find(|i| i.n == n)?))
+    };
     let mut bad = |problem: String| bad(DataFile::Decisions, problem);
-    // Which record first used each source, to find a second one.
-    let mut used: HashMap<(u16, String), &str> = HashMap::new();
-    for d in &p.decisions {
+    // Which record (by its place in the file) first used each source ("<pep> <source>"), to
+    // find a second one.
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for (at, d) in p.decisions.iter().enumerate() {
         let who = format!("decision {} on PEP {}", d.id, d.pep);
-        if !peps.contains(&d.pep) {
+        if !peps.contains_key(&d.pep) {
             bad(format!(
                 "decision {} is about PEP {}, which is not in peps.json",
                 d.id, d.pep
@@ -559,7 +560,7 @@ fn check_decisions(
         }
         let mut section_date = None;
         if let Some(n) = &b.notes {
-            match items.get(&(n.section.as_str(), n.item)) {
+            match item(&n.section, n.item) {
                 None => bad(format!(
                     "decision {} points at item {}#{}, which does not exist",
                     d.id, n.section, n.item
@@ -619,14 +620,14 @@ fn check_decisions(
                         "{who} names a delegate from the header without a name"
                     ));
                 }
-                if let Some(id) = x.person.as_deref().filter(|id| !people.contains(id)) {
+                if let Some(id) = x.person.as_deref().filter(|id| !people.contains_key(id)) {
                     bad(format!("{who} names the unknown person \"{id}\""));
                 }
             }
             _ => {}
         }
         for s in &d.discussed_in {
-            if !sections.contains(s.as_str()) {
+            if !sections.contains_key(s.as_str()) {
                 bad(format!("decision {} names the unknown section {s}", d.id));
             }
         }
@@ -642,13 +643,14 @@ fn check_decisions(
                 .map(|h| format!("the status change of commit {}", h.commit)),
         ];
         for source in sources.into_iter().flatten() {
-            match used.get(&(d.pep, source.clone())) {
-                Some(first) => bad(format!(
-                    "PEP {} has two records for one outcome: {first} and {} both rest on {source}",
-                    d.pep, d.id
+            let key = format!("{} {source}", d.pep);
+            match used.get(&key) {
+                Some(&first) => bad(format!(
+                    "PEP {} has two records for one outcome: {} and {} both rest on {source}",
+                    d.pep, p.decisions[first].id, d.id
                 )),
                 None => {
-                    used.insert((d.pep, source), d.id.as_str());
+                    used.insert(key, at);
                 }
             }
         }
@@ -707,16 +709,24 @@ pub fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// A file's ids, each with its first place in the file. A map rather than a set: maps of these
+/// key and value types serve the search's counts too, and each type's hash table compiles its
+/// own code into the wasm.
+type Ids<T> = HashMap<T, usize>;
+
 /// Collects ids, reporting each one seen twice.
 fn unique<T: std::hash::Hash + Eq + std::fmt::Display + Copy>(
     ids: impl Iterator<Item = T>,
     file: DataFile,
     bad: &mut impl FnMut(DataFile, String),
-) -> HashSet<T> {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            bad(file, format!("the id \"{id}\" is used twice"));
+) -> Ids<T> {
+    let mut seen = Ids::new();
+    for (at, id) in ids.enumerate() {
+        match seen.entry(id) {
+            Entry::Occupied(_) => bad(file, format!("the id \"{id}\" is used twice")),
+            Entry::Vacant(place) => {
+                place.insert(at);
+            }
         }
     }
     seen

@@ -3,7 +3,7 @@
 //! PEP the council touched with its shareable sort and outcome filter, and the steps of a PEP's
 //! status history. Derived from the data set on demand; nothing here is stored.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -287,7 +287,7 @@ impl PepRow {
 
 /// Every PEP the council recorded an outcome on or whose number its notes mention, by number.
 pub fn touched_peps(data: &Dataset) -> Vec<PepRow> {
-    let mut rows: BTreeMap<u16, PepRow> = BTreeMap::new();
+    let mut rows = Rows::default();
     for s in &data.parts.sections {
         for item in &s.items {
             let mut numbers: Vec<u16> = item
@@ -311,22 +311,34 @@ pub fn touched_peps(data: &Dataset) -> Vec<PepRow> {
             .outcomes
             .push((d.outcome, d.date, d.decided_by));
     }
-    rows.into_values().collect()
+    let mut rows = rows.rows;
+    sort_by_key(&mut rows, |r| r.number);
+    rows
+}
+
+/// The rows so far, and where each PEP's is. A map to places rather than a `BTreeMap` of rows:
+/// a hash map of this type is in the wasm already, and one sort at the end orders the rows.
+#[derive(Default)]
+struct Rows {
+    rows: Vec<PepRow>,
+    at: HashMap<u16, usize>,
 }
 
 /// The row of PEP `n`, made on first use.
-fn entry<'m>(rows: &'m mut BTreeMap<u16, PepRow>, data: &Dataset, n: u16) -> &'m mut PepRow {
-    rows.entry(n).or_insert_with(|| {
+fn entry<'m>(rows: &'m mut Rows, data: &Dataset, n: u16) -> &'m mut PepRow {
+    let at = *rows.at.entry(n).or_insert_with(|| {
         let pep = data.pep(n);
-        PepRow {
+        rows.rows.push(PepRow {
             number: n,
             title: pep.map(|p| p.title.clone()).unwrap_or_default(),
             status: pep.map(|p| p.status.clone()).unwrap_or_default(),
             outcomes: Vec::new(),
             mentions: 0,
             first_discussed: None,
-        }
-    })
+        });
+        rows.rows.len() - 1
+    });
+    &mut rows.rows[at]
 }
 
 /// The order of the PEP list.

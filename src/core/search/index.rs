@@ -111,11 +111,13 @@ impl Index {
         self.words.get_or_init(|| {
             // Each distinct word gets a number as it is first met, and the vocabulary is
             // sorted once at the end: far fewer strings to sort than one per entry and word.
-            let mut numbers: HashMap<Box<str>, u32> = HashMap::new();
+            // The maps have the key and value types of the data set's and the counts' maps, so
+            // the wasm carries their code once (each key and value type compiles its own).
+            let mut numbers: HashMap<String, usize> = HashMap::new();
             let lists: Vec<Vec<(u32, u8)>> = entries
                 .iter()
                 .map(|e| {
-                    let mut best: HashMap<&str, u8> = HashMap::new();
+                    let mut best: HashMap<&str, usize> = HashMap::new();
                     let title = fold(&e.title);
                     let detail = fold(&e.detail);
                     for (text, weight) in [
@@ -125,7 +127,7 @@ impl Index {
                     ] {
                         for (_, w) in split_words(text) {
                             let slot = best.entry(w).or_insert(0);
-                            *slot = (*slot).max(weight);
+                            *slot = (*slot).max(usize::from(weight));
                         }
                     }
                     best.into_iter()
@@ -133,22 +135,22 @@ impl Index {
                             let n = match numbers.get(w) {
                                 Some(&n) => n,
                                 None => {
-                                    let n = numbers.len() as u32;
-                                    numbers.insert(w.into(), n);
+                                    let n = numbers.len();
+                                    numbers.insert(w.to_string(), n);
                                     n
                                 }
                             };
-                            (n, weight)
+                            (n as u32, weight as u8)
                         })
                         .collect()
                 })
                 .collect();
-            let mut vocabulary: Vec<(Box<str>, u32)> = numbers.into_iter().collect();
+            let mut vocabulary: Vec<(String, usize)> = numbers.into_iter().collect();
             sort(&mut vocabulary);
             // The place in the sorted vocabulary of the word first numbered `n`.
             let mut place = vec![0u32; vocabulary.len()];
             for (at, (_, n)) in vocabulary.iter().enumerate() {
-                place[*n as usize] = at as u32;
+                place[*n] = at as u32;
             }
             let entries = lists
                 .into_iter()
@@ -160,7 +162,10 @@ impl Index {
                     list
                 })
                 .collect();
-            let vocabulary = vocabulary.into_iter().map(|(w, _)| w).collect();
+            let vocabulary = vocabulary
+                .into_iter()
+                .map(|(w, _)| w.into_boxed_str())
+                .collect();
             Words {
                 vocabulary,
                 entries,

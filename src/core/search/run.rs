@@ -66,10 +66,11 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
     });
     let mut scored: Vec<(u32, usize)> = Vec::new();
     let mut person: HashMap<&str, usize> = HashMap::new();
-    // Kinds, roles and deciders are counted by their names: maps of one key type compile once.
+    // Kinds, roles and deciders are counted by their names, and terms, years and PEPs by a
+    // `u16`: maps of one key type compile once.
     let mut kind: HashMap<&str, usize> = HashMap::new();
     let mut term: HashMap<u16, usize> = HashMap::new();
-    let mut year: HashMap<i32, usize> = HashMap::new();
+    let mut year: HashMap<u16, usize> = HashMap::new();
     let mut pep: HashMap<u16, usize> = HashMap::new();
     let mut role: HashMap<&str, usize> = HashMap::new();
     let mut by: HashMap<&str, usize> = HashMap::new();
@@ -99,7 +100,7 @@ pub fn run(index: &Index, entries: &[Entry], f: &Filter) -> Results {
             *term.entry(e.term).or_default() += 1;
         }
         if without(Facet::Year) {
-            *year.entry(e.date.year()).or_default() += 1;
+            *year.entry(year_of(e)).or_default() += 1;
         }
         if without(Facet::Pep) {
             for &n in &e.peps {
@@ -269,4 +270,9 @@ pub fn fails(f: &Filter, e: &Entry, people: Option<&[PersonId]>) -> u8 {
         mask |= Facet::OTHER;
     }
     mask
+}
+
+/// The calendar year of an entry, in the key type terms and PEPs are counted by.
+fn year_of(e: &Entry) -> u16 {
+    u16::try_from(e.date.year()).unwrap_or_default()
 }

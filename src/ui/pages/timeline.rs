@@ -9,7 +9,6 @@ mod membership_chart;
 mod search_box;
 mod time_axis;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::Datelike;
@@ -22,6 +21,7 @@ use crate::core::model::{Decider, PersonId};
 use crate::core::query::Filter;
 use crate::core::route::Route;
 use crate::core::search::{highlight, run, segments, widen};
+use crate::core::sort::sort;
 use crate::core::timeline::{groups, rows_to_draw, Entry, Group};
 use crate::ui::context::{use_base, use_navigator, HistoryMode};
 use crate::ui::data::with_data;
@@ -142,12 +142,15 @@ fn Timeline(
         filter.with_untracked(|f| f.q.clone()),
         again.unwrap_or(FIRST),
     ));
-    let on_screen = StoredValue::new(HashSet::<usize>::new());
+    // The rows drawn, sorted: a set that a binary search reads needs no hash table of its own.
+    let on_screen = StoredValue::new(Vec::<usize>::new());
     let limit = Memo::new(move |_| {
         filter.with(|f| match drawn.with(|(q, n)| (*q == f.q).then_some(*n)) {
             Some(n) => n,
             None => results.with(|r| {
-                on_screen.with_value(|s| rows_to_draw(&r.hits, |i| s.contains(&i), FIRST, PAGE))
+                on_screen.with_value(|s| {
+                    rows_to_draw(&r.hits, |i| s.binary_search(&i).is_ok(), FIRST, PAGE)
+                })
             }),
         })
     });
@@ -179,7 +182,9 @@ fn Timeline(
         results.with(|r| groups(&entries.entries, &r.hits, r.outcomes_first, n, ranked))
     });
     Effect::new(move |_| {
-        let rows = shown.with(|gs| gs.iter().flat_map(|g| g.entries.iter().copied()).collect());
+        let mut rows: Vec<usize> =
+            shown.with(|gs| gs.iter().flat_map(|g| g.entries.iter().copied()).collect());
+        sort(&mut rows);
         on_screen.set_value(rows);
     });
     let words = Memo::new(move |_| filter.with(|f| f.words.clone()));
