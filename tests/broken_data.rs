@@ -248,6 +248,31 @@ fn every_kind_of_breakage_names_the_file_and_the_problem() {
             &["PEP 713", "2023-08-28#1", "does not refer to PEP 713"],
         ),
         (
+            "a notes basis on an item the section does not have",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "713-rejected-2023-08-28")["bases"]["notes"]["item"] = json!(99);
+            })),
+            "decisions.json",
+            &[
+                "decision 713-rejected-2023-08-28",
+                "2023-08-28#99",
+                "does not exist",
+            ],
+        ),
+        (
+            "a notes basis in a section that does not exist",
+            Box::new(json_edit(DataFile::Decisions, |v| {
+                decision(v, "713-rejected-2023-08-28")["bases"]["notes"]["section"] =
+                    json!("2099-01-01");
+            })),
+            "decisions.json",
+            &[
+                "decision 713-rejected-2023-08-28",
+                "2099-01-01#",
+                "does not exist",
+            ],
+        ),
+        (
             "two records for one outcome",
             Box::new(json_edit(DataFile::Decisions, |v| {
                 // The header's and the status history's record of an outcome the notes hold.
@@ -316,6 +341,16 @@ fn every_kind_of_breakage_names_the_file_and_the_problem() {
             })),
             "people.json",
             &["used twice"],
+        ),
+        (
+            "two items with one number in a section",
+            Box::new(json_edit(DataFile::Meetings, |v| {
+                let items = v[0]["items"].as_array_mut().unwrap();
+                let first = items[0].clone();
+                items.push(first);
+            })),
+            "meetings.json",
+            &["has two items numbered"],
         ),
         (
             "a duplicate PEP",
