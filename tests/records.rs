@@ -192,6 +192,25 @@ fn the_bundled_pep_list_counts_every_touched_pep() {
         .filter_map(|r| r.last_decision())
         .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+
+    // A review in the browser: "First discussed" listed the 106 PEPs the notes never mention
+    // first, so the sort looked as if it did nothing. Dated rows come first, oldest first.
+    let discussed = PepQuery {
+        sort: PepSort::Discussed,
+        outcome: None,
+    }
+    .apply(&rows);
+    let firsts: Vec<_> = discussed.iter().map(|r| r.first_discussed).collect();
+    let dated = firsts.iter().take_while(|d| d.is_some()).count();
+    assert!(dated > 0, "some PEPs are discussed");
+    assert!(
+        firsts[dated..].iter().all(Option::is_none),
+        "undiscussed PEPs last"
+    );
+    assert!(
+        firsts[..dated].windows(2).all(|w| w[0] <= w[1]),
+        "oldest first"
+    );
 }
 
 /// A decision as the data set stores it, for the sentence tests.

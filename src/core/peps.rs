@@ -465,7 +465,9 @@ impl PepQuery {
                 PepSort::Number => std::cmp::Ordering::Equal,
                 // `None` sorts before `Some`, so comparing b to a puts undecided PEPs last.
                 PepSort::Decision => b.last_decision().cmp(&a.last_decision()),
-                PepSort::Discussed => a.first_discussed.cmp(&b.first_discussed),
+                // Oldest first, and PEPs the notes never mention after every one they do.
+                PepSort::Discussed => (a.first_discussed.is_none(), a.first_discussed)
+                    .cmp(&(b.first_discussed.is_none(), b.first_discussed)),
             };
             by.then(a.number.cmp(&b.number))
         });
