@@ -177,3 +177,72 @@ async fn typing_after_a_control_change_keeps_that_change_in_the_history() {
     q_is("kind:meeting gil", "forward: the typing, as one entry").await;
     b.close().await;
 }
+
+// A review in the browser: after Back or Forward the PEP list followed the address, but its
+// sort and outcome menus still showed the last choice made in them.
+#[tokio::test]
+#[ignore = "needs the built site (SITE_DIR) and chromedriver: run by scripts/test"]
+async fn back_and_forward_keep_the_menus_in_step_with_the_address() {
+    let b = Browser::open().await;
+    let in_step = async |select: &str, key: &str, want: &str, what: &str| {
+        b.until(what, async || {
+            let param = b.param(key).await?.unwrap_or_default();
+            let shown = b.value_of(select).await?;
+            if param == want && shown == want {
+                Ok(())
+            } else {
+                Err(format!("{key}={param:?}, the menu shows {shown:?}"))
+            }
+        })
+        .await
+    };
+    let choose = async |select: &str, value: &str| {
+        b.find(select)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("choose {value} in {select}: {e}"));
+    };
+    b.goto("peps").await;
+    for (select, key, first, second) in [
+        ("select#peps-sort", "sort", "number", "discussed"),
+        ("select#peps-outcome", "outcome", "accepted", "rejected"),
+    ] {
+        choose(select, first).await;
+        in_step(select, key, first, "the first choice").await;
+        choose(select, second).await;
+        in_step(select, key, second, "the second choice").await;
+        b.client.back().await.expect("go back");
+        in_step(select, key, first, "back: the first choice").await;
+        b.client.forward().await.expect("go forward");
+        in_step(select, key, second, "forward: the second choice").await;
+    }
+
+    b.goto("").await;
+    b.timeline().await;
+    let q_is = async |want: &str| {
+        b.until(&format!("q={want} in the URL"), async || {
+            match b.param("q").await? {
+                Some(q) if q == want => Ok(()),
+                q => Err(format!("q={q:?}")),
+            }
+        })
+        .await
+    };
+    choose("select#filter-kind", "meeting").await;
+    q_is("kind:meeting").await;
+    choose("select#filter-kind", "decision").await;
+    q_is("kind:decision").await;
+    b.client.back().await.expect("go back");
+    b.until(
+        "back: the timeline's kind menu shows meetings",
+        async || {
+            let shown = b.value_of("select#filter-kind").await?;
+            (shown == "meeting")
+                .then_some(())
+                .ok_or(format!("the menu shows {shown:?}"))
+        },
+    )
+    .await;
+    b.close().await;
+}

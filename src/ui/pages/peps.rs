@@ -78,7 +78,10 @@ fn PepList(
         <form class="filter-bar list-controls" aria-label="Sort and filter the PEPs" on:submit=|ev| ev.prevent_default()>
             <div class="field">
                 <label for="peps-sort">"Sort by"</label>
-                <select id="peps-sort" on:change=move |ev| {
+                // An option's `selected` attribute no longer moves a menu once someone has used
+                // it, so the menu's value follows the address itself (Back, Forward). A `String`,
+                // as the timeline's menus give, so the property's code is compiled once.
+                <select id="peps-sort" prop:value=move || query.get().sort.as_str().to_string() on:change=move |ev| {
                     let mut q = query.get_untracked();
                     q.sort = PepSort::parse(&event_target_value(&ev)).unwrap_or_default();
                     on_change.run(q);
@@ -86,7 +89,8 @@ fn PepList(
             </div>
             <div class="field">
                 <label for="peps-outcome">"Outcome"</label>
-                <select id="peps-outcome" on:change=move |ev| {
+                <select id="peps-outcome" prop:value=move || query.get().outcome.map_or("", |o| o.as_str()).to_string()
+                    on:change=move |ev| {
                     let mut q = query.get_untracked();
                     q.outcome = OutcomeChoice::parse(&event_target_value(&ev));
                     on_change.run(q);

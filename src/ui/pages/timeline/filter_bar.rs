@@ -68,13 +68,15 @@ pub fn FilterBar(
         sections_stating_attendance(&loaded.data),
         loaded.data.parts.sections.len()
     );
+    // The person's id when the qualifier names exactly one, else the "everyone" choice.
+    let person_value = move || match chosen_person.get() {
+        Some(ids) if ids.len() == 1 => ids[0].clone(),
+        _ => String::new(),
+    };
     let data = loaded.clone();
     let person_options = move || {
         let c: BTreeMap<String, usize> = counts.with(|c| c.person.clone());
-        let selected = match chosen_person.get() {
-            Some(ids) if ids.len() == 1 => ids[0].clone(),
-            _ => String::new(),
-        };
+        let selected = person_value();
         // As for years: the chosen person keeps their option even with no entries.
         let mut people: Vec<(&str, &str, usize)> = data
             .data
@@ -217,7 +219,7 @@ pub fn FilterBar(
             <div id="filter-controls" class="filter-controls" class:folded=move || !open.get()>
             <div class="field field-person">
                 <label for="filter-person">"Person"</label>
-                <select id="filter-person"
+                <select id="filter-person" prop:value=person_value
                     on:change=move |ev| { let v = event_target_value(&ev); set(Qualifier::Person, Some(v).filter(|v| !v.is_empty())) }>
                     <option value="" selected=move || chosen_person.with(|c| c.as_ref().is_none_or(|ids| ids.len() != 1))>{everyone}</option>
                     {person_options}
@@ -301,7 +303,9 @@ fn Choice(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| {
+            // An option's `selected` attribute no longer moves a menu once someone has used
+            // it, so the menu's value follows the search itself (Back, Forward).
+            <select id=id prop:value=move || chosen.get().unwrap_or_default() on:change=move |ev| {
                 let v = event_target_value(&ev);
                 set.run((key, Some(v).filter(|v| !v.is_empty())));
             }>
