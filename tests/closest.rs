@@ -196,9 +196,9 @@ fn an_address_no_route_knows_still_says_what_it_asked_for() {
         ("/peps/12345?x=1", Asked::Pep(12345)),
         ("/people/%E6%BC%A2", Asked::Person("漢".into())),
         ("/meetings/Foo#item-2", Asked::Meeting("Foo".into())),
-        ("/elections/abc", Asked::Page),
-        ("/no/such/page", Asked::Page),
-        ("/", Asked::Page),
+        ("/elections/abc", Asked::Page("/elections/abc".into())),
+        ("/no/such/page?x=1", Asked::Page("/no/such/page".into())),
+        ("/", Asked::Page("/".into())),
     ] {
         assert_eq!(Asked::from_address(address), asked, "{address}");
     }
@@ -207,5 +207,12 @@ fn an_address_no_route_knows_still_says_what_it_asked_for() {
         Asked::Meeting("2023-13-45".into()).what(),
         "meeting 2023-13-45"
     );
-    assert_eq!(way_on(&bundled(), &Asked::Page), Default::default());
+    assert_eq!(
+        Asked::Page("/no/such/page".into()).what(),
+        "page at /no/such/page"
+    );
+    assert_eq!(
+        way_on(&bundled(), &Asked::Page("/x".into())),
+        Default::default()
+    );
 }

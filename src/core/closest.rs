@@ -26,8 +26,8 @@ pub enum Asked {
     PepTitle(String),
     /// The election for a term.
     Election(u16),
-    /// An address of no kind the site has.
-    Page,
+    /// An address of no kind the site has, by its path (`/elections/abc`).
+    Page(String),
 }
 
 impl Asked {
@@ -42,8 +42,10 @@ impl Asked {
             ["peps", n] => n
                 .parse()
                 .map_or_else(|_| Asked::PepTitle(percent_decode(n)), Asked::Pep),
-            ["elections", y] => y.parse().map_or(Asked::Page, Asked::Election),
-            _ => Asked::Page,
+            ["elections", y] => y
+                .parse()
+                .map_or_else(|_| Asked::Page(percent_decode(path)), Asked::Election),
+            _ => Asked::Page(percent_decode(path)),
         }
     }
 
@@ -55,7 +57,7 @@ impl Asked {
             Asked::Pep(n) => format!("PEP {n}"),
             Asked::PepTitle(t) => format!("PEP \u{201c}{t}\u{201d}"),
             Asked::Election(y) => format!("election for the term {y}"),
-            Asked::Page => "page".to_string(),
+            Asked::Page(path) => format!("page at {path}"),
         }
     }
 }
@@ -116,7 +118,7 @@ pub fn way_on(data: &Dataset, asked: &Asked) -> WayOn {
                 })
                 .collect(),
         ),
-        Asked::Page => ("", Vec::new()),
+        Asked::Page(_) => ("", Vec::new()),
     };
     WayOn {
         heading: if links.is_empty() { "" } else { heading },

@@ -530,6 +530,11 @@ async fn unknown_peps_people_and_years_show_not_found() {
             "not-found for {path} is not visible"
         );
         b.title_has("Not found").await;
+        // A review in the browser: an address of no kind got "There is no page", without
+        // saying which. Every view names what was asked for.
+        let said = view.text().await.unwrap_or_default();
+        let asked = path.rsplit('/').next().unwrap_or(path);
+        assert!(said.contains(asked), "not-found for {path} says {said:?}");
         let current: Vec<String> = b
             .read(
                 "return [...document.querySelectorAll('.site-nav [aria-current]')]
