@@ -459,9 +459,9 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         for id in named.chain(s.guests.iter().map(|g| &g.person)) {
             person_ref(DataFile::Meetings, &whose, id, &mut bad);
         }
-        let mut seen = HashMap::new();
-        for item in &s.items {
-            if seen.insert(item.n, 0).is_some() {
+        let mut seen = Ids::new();
+        for (at, item) in s.items.iter().enumerate() {
+            if seen.insert(item.n, at).is_some() {
                 bad(
                     DataFile::Meetings,
                     format!("{whose} has two items numbered {}", item.n),
@@ -501,8 +501,8 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         }
     }
     check_decisions(p, &peps, &people, &sections, &mut bad);
-    let mut seen = HashMap::new();
-    for d in &p.pep_details {
+    let mut seen = Ids::new();
+    for (at, d) in p.pep_details.iter().enumerate() {
         let mut problem = |problem: String| {
             problems.push(DataError::Details {
                 number: d.number,
@@ -512,7 +512,7 @@ pub fn validate(p: &Parts) -> Vec<DataError> {
         if !peps.contains_key(&d.number) {
             problem(format!("PEP {} is not in peps.json", d.number));
         }
-        if seen.insert(d.number, 0).is_some() {
+        if seen.insert(d.number, at).is_some() {
             problem(format!("PEP {} has two details records", d.number));
         }
         check_details(d).into_iter().for_each(problem);
